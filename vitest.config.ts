@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["server/**/*.test.ts", "web/**/*.test.ts", "widget/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
+    exclude: ["node_modules/**", "dist/**"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
