@@ -9,13 +9,8 @@ export interface Command {
 }
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
-  start: () => import("./commands/start"),
-  migrate: () => import("./commands/migrate"),
-  import: () => import("./commands/import"),
-  export: () => import("./commands/export"),
-  report: () => import("./commands/report"),
   credit: () => import("./commands/credit"),
-  analyze: () => import("./commands/analyze"),
+  // analyze: restored once its training data is back
   lint: () => import("./commands/lint"),
 };
 

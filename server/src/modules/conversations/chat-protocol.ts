@@ -1,0 +1,107 @@
+// The one typed event map of the chat WebSocket, shared by the server, the agent
+// workbench (web/) and the buyer widget (widget/). Types only: the widget imports it
+// with `import type` so nothing here lands in its bundle; the server validates the
+// client events with zod in chat-events.schema.ts.
+
+export type MessageSender = "buyer" | "agent" | "bot" | "system";
+export type MessageKind = "text" | "image" | "product";
+export type ConversationStatus = "waiting" | "open" | "closed";
+export type Team = "presales" | "aftersales";
+export type AgentStatus = "online" | "busy" | "away" | "offline";
+
+export interface ProductCard {
+  productId: string;
+  title: string;
+  priceCents: number;
+  imageUrl: string | null;
+}
+
+export interface ChatMessage {
+  id: string;
+  conversationId: string;
+  /** Per-conversation sequence number, 1, 2, 3…; assigned in the transaction that stores the message. */
+  seq: number;
+  /** The sender's idempotency id (null for messages the server makes itself). */
+  clientId: string | null;
+  from: MessageSender;
+  agentId: string | null;
+  agentName: string | null;
+  kind: MessageKind;
+  text: string;
+  /** For kind "image": a data: URL or an /uploads/ path; for "product": the card. */
+  imageUrl: string | null;
+  product: ProductCard | null;
+  createdAt: string;
+}
+
+export interface ConversationSummary {
+  id: string;
+  shopId: string;
+  customer: { id: string; nick: string };
+  team: Team;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  lastMessage: { text: string; from: MessageSender; at: string } | null;
+  lastSeq: number;
+  /** Messages from the buyer after the last one the agents have read. */
+  unread: number;
+  /** Time of the buyer's first unanswered message (the waiting timer starts here), or null. */
+  waitingSince: string | null;
+  startedAt: string;
+}
+
+/** Events a client (agent or buyer) sends. */
+export interface ClientEvents {
+  /** Resume: for each conversation the client knows, the last seq it has. Buyers send their one conversation. */
+  hello: { type: "hello"; lastSeq: Record<string, number> };
+  "message.send": {
+    type: "message.send";
+    /** Client idempotency id (8–64 chars); the same id sent twice stores one message. */
+    clientId: string;
+    /** Required for agents; buyers may omit it (their open conversation, created if needed). */
+    conversationId?: string;
+    kind?: MessageKind;
+    text?: string;
+    imageUrl?: string;
+    productId?: string;
+  };
+  typing: { type: "typing"; conversationId: string; typing: boolean };
+  read: { type: "read"; conversationId: string; seq: number };
+  ping: { type: "ping" };
+}
+export type ClientEvent = ClientEvents[keyof ClientEvents];
+
+/** Events the server sends. */
+export interface ServerEvents {
+  ready: { type: "ready"; role: "agent" | "buyer" };
+  /** Sent only after the message is committed. */
+  "message.ack": { type: "message.ack"; clientId: string; message: ChatMessage };
+  "message.new": { type: "message.new"; message: ChatMessage };
+  /** After a hello: all missed messages were sent (as message.new) before this. */
+  "resume.done": { type: "resume.done" };
+  "conversation.updated": { type: "conversation.updated"; conversation: ConversationSummary };
+  typing: { type: "typing"; conversationId: string; from: "buyer" | "agent"; typing: boolean };
+  read: { type: "read"; conversationId: string; by: "buyer" | "agent"; seq: number };
+  pong: { type: "pong" };
+  error: { type: "error"; code: ChatErrorCode; message: string; clientId?: string };
+}
+export type ServerEvent = ServerEvents[keyof ServerEvents];
+
+export type ChatErrorCode =
+  | "bad_event"
+  | "too_large"
+  | "rate_limited"
+  | "forbidden"
+  | "not_found"
+  | "closed"
+  | "internal";
+
+/** Limits shared by both ends so the client can refuse before sending. */
+export const CHAT_LIMITS = {
+  maxTextLength: 2000,
+  maxImageBytes: 2 * 1024 * 1024,
+  /** Buyer messages per 10 seconds. */
+  buyerBurst: 10,
+  heartbeatMs: 25_000,
+} as const;

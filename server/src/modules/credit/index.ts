@@ -1,0 +1,16 @@
+// The credit module's public face: other modules and the CLI import from here only.
+export { computeCredit, resolveCreditSettings } from "./engine";
+export { CreditInputError, creditFileSchema, parseCreditInput, type CreditFile } from "./input";
+export { CREDIT_LEVELS, creditLevel, creditLevelRange, creditLevelSymbol, type CreditLevelRow } from "./levels";
+export {
+  DEFAULT_CREDIT_SETTINGS,
+  type BuyerRating,
+  type CreditInput,
+  type CreditLevel,
+  type CreditOutcome,
+  type CreditResult,
+  type CreditSettings,
+  type CreditTier,
+  type CreditTrade,
+  type CreditTradeResult,
+} from "./types";
