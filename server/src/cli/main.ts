@@ -9,6 +9,8 @@ export interface Command {
 }
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
+  start: () => import("./commands/start"),
+  migrate: () => import("./commands/migrate"),
   credit: () => import("./commands/credit"),
   // analyze: restored once its training data is back
   lint: () => import("./commands/lint"),

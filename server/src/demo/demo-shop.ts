@@ -1,0 +1,78 @@
+// The demo shop of seed 000 (瑞丽女坊, a student shop selling women's clothing): its
+// categories, a few products with colour × size SKUs, floor prices and the knowledge an
+// agent needs, and three agents whose sign-ins CONTRACTS §2 promises.
+import type { NewProduct } from "../modules/catalog";
+
+export const DEMO_PASSWORD = "qindesk-demo";
+
+export const DEMO_AGENTS = [
+  { email: "owner@demo.qindesk", name: "店主 林悦", role: "owner", team: "presales", maxChats: 10 },
+  { email: "supervisor@demo.qindesk", name: "主管 周敏", role: "supervisor", team: "presales", maxChats: 10 },
+  { email: "presales@demo.qindesk", name: "售前 小雅", role: "agent", team: "presales", maxChats: 8 },
+  { email: "aftersales@demo.qindesk", name: "售后 小安", role: "agent", team: "aftersales", maxChats: 8 },
+] as const;
+
+const sizes = ["S", "M", "L", "XL"];
+const skus = (colors: string[], stock: (color: string, size: string) => number) =>
+  colors.flatMap((color) => sizes.map((size) => ({ color, size, stock: stock(color, size), displayedStock: stock(color, size) + 20 })));
+
+export const DEMO_PRODUCTS: NewProduct[] = [
+  {
+    title: "V领宽松针织衫 秋冬新款",
+    category: "针织衫",
+    priceCents: 12800,
+    promoPriceCents: 9900,
+    floorPriceCents: 8800,
+    attributes: {
+      material: "羊毛 30%，腈纶 70%",
+      care: "30℃以下手洗，平铺晾干，不可暴晒",
+      sellingPoints: ["宽松版型遮肉", "V领显脸小"],
+      suits: "身高 155–170 cm，通勤和休闲",
+      knownLimits: "米白色在影棚灯光下略偏黄，实物更柔和",
+      sizeChart: { S: "胸围 96 衣长 60", M: "胸围 100 衣长 62", L: "胸围 104 衣长 64", XL: "胸围 108 衣长 66" },
+    },
+    skus: skus(["米白", "雾霾蓝", "黑色"], (c, s) => (c === "黑色" && s === "S" ? 0 : 12)),
+  },
+  {
+    title: "纯棉圆领短袖T恤 基础款",
+    category: "T恤",
+    priceCents: 5900,
+    floorPriceCents: 4500,
+    attributes: { material: "100% 棉，200g", care: "可机洗，反面洗涤，避免暴晒", suits: "日常百搭" },
+    skus: skus(["白色", "灰色", "藏青"], () => 30),
+  },
+  {
+    title: "小西装外套 修身一粒扣",
+    category: "西装",
+    priceCents: 26800,
+    promoPriceCents: 23800,
+    floorPriceCents: 21000,
+    attributes: { material: "聚酯纤维 65%，粘胶 35%", care: "建议干洗", suits: "面试、通勤", knownLimits: "偏修身，肩宽者建议大一码" },
+    skus: skus(["黑色", "卡其"], (_c, s) => (s === "XL" ? 2 : 8)),
+  },
+  {
+    title: "加绒连帽卫衣 情侣款",
+    category: "卫衣",
+    priceCents: 15900,
+    floorPriceCents: 12900,
+    attributes: { material: "棉 80%，聚酯纤维 20%，内里加绒", care: "冷水机洗，不可漂白" },
+    skus: skus(["燕麦", "黑色", "粉色"], () => 15),
+  },
+  {
+    title: "短款牛仔外套 复古水洗",
+    category: "短外套",
+    priceCents: 18900,
+    floorPriceCents: 15900,
+    attributes: { material: "100% 棉牛仔", care: "首次洗涤可能轻微掉色，请单独洗" },
+    skus: skus(["浅蓝", "深蓝"], () => 10),
+  },
+  {
+    title: "碎花雪纺连衣裙 收腰显瘦",
+    category: "连衣裙",
+    priceCents: 16800,
+    promoPriceCents: 13800,
+    floorPriceCents: 12000,
+    attributes: { material: "雪纺（聚酯纤维），带内衬", care: "手洗，低温熨烫", suits: "约会、度假" },
+    skus: skus(["蓝色碎花", "黄色碎花"], (c) => (c === "黄色碎花" ? 3 : 9)),
+  },
+];

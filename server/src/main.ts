@@ -1,0 +1,77 @@
+// Composition root: one database, one event bus, the HTTP app with every module's
+// routes and the chat sockets. `qindesk start` and the tests both build QinDesk here.
+import websocket from "@fastify/websocket";
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { Config } from "./platform/config";
+import type { Database } from "./platform/db/database";
+import { LocalBus, redisBus, type EventBus } from "./platform/events/bus";
+import { createHttpApp } from "./platform/http/app";
+import { registerWebAssets } from "./platform/http/web-assets";
+import { Hub } from "./platform/realtime/hub";
+import type { LoginThrottle } from "./platform/auth/login-throttle";
+import { conversationsOfCustomer, registerChatSockets, registerConversationRoutes, registerWidgetRoutes, startChatDelivery, type ChatConnectionMeta } from "./modules/conversations";
+import { registerCustomerRoutes } from "./modules/customers";
+import { registerAgentRoutes, registerAuthRoutes, sessionResolver } from "./modules/staff";
+import { registerStorefrontRoutes } from "./modules/storefront";
+import { registerWorkspaceRoutes } from "./modules/workspace";
+
+export interface QinDesk {
+  app: FastifyInstance;
+  database: Database;
+  bus: EventBus;
+  /** Stops taking requests, closes sockets, then the bus; the database stays the caller's. */
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  config: Pick<Config, "trustProxy" | "logLevel" | "secureCookies" | "redisUrl">;
+  database: Database;
+  throttle?: LoginThrottle;
+}
+
+export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
+  const { database, config } = options;
+  const db = database.db;
+  const bus = config.redisUrl ? await redisBus(config.redisUrl) : new LocalBus();
+  const app = await createHttpApp({
+    sessions: sessionResolver(db),
+    trustProxy: config.trustProxy,
+    logLevel: config.logLevel,
+    healthy: async () => {
+      try {
+        await db.execute(sql`select 1`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  await app.register(websocket, { options: { maxPayload: 4 * 1024 * 1024 } });
+  const hub = new Hub<ChatConnectionMeta>();
+  const stopDelivery = startChatDelivery(bus, hub);
+  const deps = { db, bus };
+
+  registerAuthRoutes(app, db, { secureCookies: config.secureCookies, throttle: options.throttle });
+  registerAgentRoutes(app, db, bus);
+  registerWorkspaceRoutes(app, db);
+  registerCustomerRoutes(app, db, { conversationsOf: (auth, customerId) => conversationsOfCustomer(deps, auth, customerId) });
+  registerConversationRoutes(app, deps);
+  registerWidgetRoutes(app, db);
+  registerChatSockets(app, deps, hub);
+  registerStorefrontRoutes(app, db);
+  await registerWebAssets(app);
+  await app.ready();
+
+  return {
+    app,
+    database,
+    bus,
+    close: async () => {
+      hub.closeAll(1001, "server shutting down");
+      await app.close();
+      stopDelivery();
+      await bus.close();
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// Sending, reading and typing, for buyers and agents. Events are published on the bus
+// only after the transaction committed; chat-delivery.ts hands them to the sockets that
+// may see them.
+import { and, desc, eq, ne, sql } from "drizzle-orm";
+import type { AuthContext } from "../../platform/auth/auth-context";
+import type { Db } from "../../platform/db/database";
+import { newId } from "../../platform/db/ids";
+import type { EventBus } from "../../platform/events/bus";
+import { HttpError, notFound } from "../../platform/http/errors";
+import { findProductCard } from "../catalog";
+import { hasPaidOrder } from "../orders";
+import { welcomeText } from "./auto-replies";
+import type { ChatMessage, ClientEvents, ProductCard, ServerEvent } from "./chat-protocol";
+import { CHAT_LIMITS } from "./chat-protocol";
+import type { ConversationRow } from "./conversations.repo";
+import { findConversation, summary, toChatMessage } from "./conversations.repo";
+import { canReplyTo } from "./conversations.policy";
+import { conversations } from "./conversations.schema";
+import { pickAgent } from "./routing";
+import { storeMessage } from "./store-message";
+
+export interface ChatDeps {
+  db: Db;
+  bus: EventBus;
+}
+
+export interface BuyerContext {
+  workspaceId: string;
+  shopId: string;
+  shopName: string;
+  shopSettings: Record<string, unknown>;
+  customerId: string;
+}
+
+export const CONVERSATION_TOPIC = "conversation";
+
+export interface ConversationEvent {
+  conversation: { id: string; team: "presales" | "aftersales"; assigneeId: string | null; customerId: string; shopId: string };
+  events: ServerEvent[];
+}
+
+export async function publishConversation(deps: ChatDeps, c: ConversationRow, events: ServerEvent[], withSummary = true): Promise<void> {
+  const all = [...events];
+  if (withSummary) {
+    const updated = await summary(deps.db, c.workspaceId, c.id);
+    if (updated) all.push({ type: "conversation.updated", conversation: updated });
+  }
+  const payload: ConversationEvent = {
+    conversation: { id: c.id, team: c.team, assigneeId: c.assigneeId, customerId: c.customerId, shopId: c.shopId },
+    events: all,
+  };
+  await deps.bus.publish({ topic: CONVERSATION_TOPIC, workspaceId: c.workspaceId, payload });
+}
+
+type SendEvent = ClientEvents["message.send"];
+
+/** The content of a send, checked: size limits and a product of this shop. */
+async function content(deps: ChatDeps, workspaceId: string, shopId: string, event: SendEvent) {
+  const kind = event.kind ?? (event.productId ? "product" : event.imageUrl ? "image" : "text");
+  const text = (event.text ?? "").trim();
+  if (text.length > CHAT_LIMITS.maxTextLength) throw new HttpError(413, "too_large", `A message holds at most ${CHAT_LIMITS.maxTextLength} characters`);
+  let product: ProductCard | null = null;
+  let imageUrl: string | null = null;
+  if (kind === "product") {
+    product = event.productId ? await findProductCard(deps.db, workspaceId, shopId, event.productId) : null;
+    if (!product) throw new HttpError(400, "invalid", "No such product in this shop", "productId");
+  } else if (kind === "image") {
+    imageUrl = event.imageUrl ?? null;
+    if (!imageUrl || !/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(imageUrl)) {
+      throw new HttpError(400, "invalid", "An image must be a PNG, JPEG, GIF or WebP data URL", "imageUrl");
+    }
+    if ((imageUrl.length * 3) / 4 > CHAT_LIMITS.maxImageBytes) throw new HttpError(413, "too_large", "Images may be at most 2 MB");
+  } else if (text === "") {
+    throw new HttpError(400, "invalid", "The message is empty", "text");
+  }
+  return { kind, text, imageUrl, product } as const;
+}
+
+/** The buyer's open conversation with the shop, or a new one (routed, with a welcome). */
+async function openConversationFor(deps: ChatDeps, buyer: BuyerContext): Promise<{ conversation: ConversationRow; created: boolean }> {
+  const aftersales = await hasPaidOrder(deps.db, buyer.workspaceId, buyer.shopId, buyer.customerId);
+  return deps.db.transaction(async (tx) => {
+    // One buyer writing from two tabs at once must not open two conversations.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${buyer.customerId + ":" + buyer.shopId}))`);
+    const [open] = await tx
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.workspaceId, buyer.workspaceId), eq(conversations.shopId, buyer.shopId), eq(conversations.customerId, buyer.customerId), ne(conversations.status, "closed")))
+      .orderBy(desc(conversations.startedAt))
+      .limit(1);
+    if (open) return { conversation: open, created: false };
+    const [created] = await tx
+      .insert(conversations)
+      .values({
+        id: newId("conv"),
+        workspaceId: buyer.workspaceId,
+        shopId: buyer.shopId,
+        customerId: buyer.customerId,
+        team: aftersales ? "aftersales" : "presales",
+        status: "waiting",
+        startedAt: new Date(),
+      })
+      .returning();
+    return { conversation: created!, created: true };
+  });
+}
+
+export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: SendEvent): Promise<ChatMessage> {
+  const body = await content(deps, buyer.workspaceId, buyer.shopId, event);
+  let conversation: ConversationRow;
+  let created = false;
+  if (event.conversationId) {
+    const found = await findConversation(deps.db, buyer.workspaceId, event.conversationId);
+    if (!found || found.customerId !== buyer.customerId || found.shopId !== buyer.shopId) throw notFound("conversation");
+    conversation = found;
+  } else {
+    ({ conversation, created } = await openConversationFor(deps, buyer));
+  }
+  const stored = await storeMessage(deps.db, { ...body, workspaceId: buyer.workspaceId, conversationId: conversation.id, clientId: event.clientId, sender: "buyer", agentId: null });
+  const message = toChatMessage(stored.message, null);
+  if (stored.duplicate) return message;
+  let current = stored.conversation;
+  const events: ServerEvent[] = [{ type: "message.new", message }];
+  if (created || !current.assigneeId) {
+    const agentId = await pickAgent(deps.db, buyer.workspaceId, current.team, buyer.customerId, current.id);
+    if (agentId) {
+      await deps.db.update(conversations).set({ assigneeId: agentId, status: "open" }).where(eq(conversations.id, current.id));
+      current = { ...current, assigneeId: agentId, status: "open" };
+    }
+  }
+  if (created) {
+    const returning = await isReturningBuyer(deps, buyer, current.id);
+    const welcome = await storeMessage(deps.db, {
+      workspaceId: buyer.workspaceId,
+      conversationId: current.id,
+      clientId: null,
+      sender: "bot",
+      agentId: null,
+      kind: "text",
+      text: welcomeText(buyer.shopName, buyer.shopSettings, returning),
+    });
+    events.push({ type: "message.new", message: toChatMessage(welcome.message, null) });
+    current = { ...welcome.conversation, assigneeId: current.assigneeId, status: current.status };
+  }
+  await publishConversation(deps, current, events);
+  return message;
+}
+
+async function isReturningBuyer(deps: ChatDeps, buyer: BuyerContext, currentId: string): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, buyer.workspaceId), eq(conversations.customerId, buyer.customerId), ne(conversations.id, currentId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function agentSend(deps: ChatDeps, auth: AuthContext, event: SendEvent): Promise<ChatMessage> {
+  if (!event.conversationId) throw new HttpError(400, "invalid", "conversationId is required", "conversationId");
+  const conversation = await findConversation(deps.db, auth.agent.workspaceId, event.conversationId);
+  if (!conversation || !canReplyTo(auth, conversation)) throw notFound("conversation");
+  const body = await content(deps, auth.agent.workspaceId, conversation.shopId, event);
+  const stored = await storeMessage(deps.db, { ...body, workspaceId: auth.agent.workspaceId, conversationId: conversation.id, clientId: event.clientId, sender: "agent", agentId: auth.agent.id });
+  const message = toChatMessage(stored.message, auth.agent.name);
+  if (!stored.duplicate) await publishConversation(deps, stored.conversation, [{ type: "message.new", message }]);
+  return message;
+}

@@ -1,0 +1,63 @@
+// A conversation between one buyer and the shop's team; messages carry a
+// per-conversation sequence number assigned in the transaction that stores them.
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { ProductCard } from "./chat-protocol";
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    externalId: text("external_id"),
+    team: text("team").$type<"presales" | "aftersales">().notNull().default("presales"),
+    status: text("status").$type<"waiting" | "open" | "closed">().notNull().default("waiting"),
+    assigneeId: text("assignee_id"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    lastSeq: integer("last_seq").notNull().default(0),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
+    /** The buyer's first unanswered message: the waiting timer runs from here. */
+    waitingSince: timestamp("waiting_since", { withTimezone: true }),
+    agentReadSeq: integer("agent_read_seq").notNull().default(0),
+    buyerReadSeq: integer("buyer_read_seq").notNull().default(0),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** converted, or the reason the buyer did not buy (price, quality…). */
+    outcome: text("outcome"),
+  },
+  (t) => [
+    index("conversations_queue_idx").on(t.workspaceId, t.status, t.lastMessageAt),
+    index("conversations_customer_idx").on(t.workspaceId, t.customerId),
+    index("conversations_shop_started_idx").on(t.shopId, t.startedAt),
+    uniqueIndex("conversations_external_idx").on(t.workspaceId, t.externalId),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    /** The sender's idempotency id; the same one twice stores one message. */
+    clientId: text("client_id"),
+    externalId: text("external_id"),
+    sender: text("sender").$type<"buyer" | "agent" | "bot" | "system">().notNull(),
+    agentId: text("agent_id"),
+    kind: text("kind").$type<"text" | "image" | "product">().notNull().default("text"),
+    text: text("text").notNull().default(""),
+    imageUrl: text("image_url"),
+    product: jsonb("product").$type<ProductCard>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("messages_seq_idx").on(t.conversationId, t.seq),
+    uniqueIndex("messages_client_idx").on(t.conversationId, t.clientId).where(sql`${t.clientId} is not null`),
+    uniqueIndex("messages_external_idx").on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
+    index("messages_workspace_time_idx").on(t.workspaceId, t.createdAt),
+  ],
+);

@@ -1,0 +1,18 @@
+// Buyer reviews per order (item optional), good / neutral / bad.
+import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    orderId: text("order_id").notNull(),
+    externalId: text("external_id"),
+    item: text("item"),
+    rating: text("rating").$type<"good" | "neutral" | "bad">().notNull(),
+    text: text("text"),
+    reply: text("reply"),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("reviews_order_idx").on(t.orderId), uniqueIndex("reviews_external_idx").on(t.workspaceId, t.externalId)],
+);

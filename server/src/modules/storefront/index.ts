@@ -1,0 +1,1 @@
+export { registerStorefrontRoutes } from "./storefront.routes";

@@ -1,0 +1,61 @@
+// The one place that says what each role and team may do. The server checks these on
+// every endpoint and socket event, and sends the list to the workbench so the UI shows
+// and hides by the same rules instead of guessing.
+export const ABILITIES = [
+  "conversations.reply",
+  "conversations.view_team",
+  "conversations.view_all",
+  "conversations.assign",
+  "customers.view",
+  "customers.reveal_contact",
+  "products.view",
+  "products.view_floor_price",
+  "products.manage",
+  "orders.view",
+  "agents.view",
+  "agents.manage",
+  "shops.manage",
+  "reports.view_own",
+  "reports.view_all",
+  "data.import",
+  "data.export",
+] as const;
+export type Ability = (typeof ABILITIES)[number];
+
+export type Role = "owner" | "supervisor" | "agent";
+export type Team = "presales" | "aftersales";
+
+const EVERY_AGENT: Ability[] = [
+  "conversations.reply",
+  "conversations.view_team",
+  "customers.view",
+  "products.view",
+  "orders.view",
+  "reports.view_own",
+];
+
+const SUPERVISOR: Ability[] = [
+  ...EVERY_AGENT,
+  "conversations.view_all",
+  "conversations.assign",
+  "customers.reveal_contact",
+  "products.view_floor_price",
+  "agents.view",
+  "reports.view_all",
+  "data.export",
+];
+
+export function abilitiesFor(agent: { role: Role; team: Team }): Ability[] {
+  switch (agent.role) {
+    case "owner":
+      return [...ABILITIES];
+    case "supervisor":
+      return SUPERVISOR;
+    case "agent":
+      // Pre-sales agents bargain, so they see how low they may go (seed 000 §5.4);
+      // after-sales agents handle delivered orders and need the contact details.
+      return agent.team === "presales"
+        ? [...EVERY_AGENT, "products.view_floor_price"]
+        : [...EVERY_AGENT, "customers.reveal_contact"];
+  }
+}
