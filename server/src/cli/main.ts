@@ -12,7 +12,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   start: () => import("./commands/start"),
   migrate: () => import("./commands/migrate"),
   credit: () => import("./commands/credit"),
-  // analyze: restored once its training data is back
+  analyze: () => import("./commands/analyze"),
   lint: () => import("./commands/lint"),
 };
 

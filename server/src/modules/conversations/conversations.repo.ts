@@ -9,9 +9,11 @@ import { conversations, messages } from "./conversations.schema";
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 
+// The queue shows what the buyer or an agent last said; auto-replies would hide the question.
 const lastMessage = sql<{ text: string; sender: string; kind: string; at: string } | null>`(
   select json_build_object('text', m.text, 'sender', m.sender, 'kind', m.kind, 'at', m.created_at)
-  from ${messages} m where m.conversation_id = ${conversations.id} and m.seq = ${conversations.lastSeq})`;
+  from ${messages} m where m.conversation_id = ${conversations.id} and m.sender in ('buyer', 'agent')
+  order by m.seq desc limit 1)`;
 const unread = sql<number>`(
   select count(*)::int from ${messages} m
   where m.conversation_id = ${conversations.id} and m.sender = 'buyer' and m.seq > ${conversations.agentReadSeq})`;

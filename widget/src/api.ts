@@ -1,0 +1,61 @@
+// The two HTTP calls the widget makes before it opens its socket.
+import type { ChatMessage } from "../../server/src/modules/conversations/chat-protocol";
+import type { BuyerIdentity } from "./config";
+
+export interface WidgetSession {
+  token: string;
+  visitorId: string;
+  customer: { id: string; nick: string };
+  conversationId: string | null;
+  shop: { id: string; name: string };
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(`QinDesk widget: HTTP ${status} ${code}`);
+  }
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  if (!response.ok) {
+    let code = "http_error";
+    try {
+      const body = (await response.json()) as { error?: { code?: string } };
+      code = body.error?.code ?? code;
+    } catch {
+      // A non-JSON error page: the status says enough.
+    }
+    throw new HttpError(response.status, code);
+  }
+  return (await response.json()) as T;
+}
+
+export async function startSession(
+  apiOrigin: string,
+  request: { shopId: string; visitorId?: string; identity?: BuyerIdentity },
+): Promise<WidgetSession> {
+  // The server's schema is strict: leave absent fields out rather than sending undefined/null.
+  const body: Record<string, unknown> = { shopId: request.shopId };
+  if (request.visitorId) body.visitorId = request.visitorId;
+  if (request.identity) body.identity = request.identity;
+  const response = await fetch(`${apiOrigin}/api/widget/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    // The widget runs on shop sites: the bearer token, not cookies, identifies the buyer.
+    credentials: "omit",
+  });
+  return readJson<WidgetSession>(response);
+}
+
+export async function fetchMessages(apiOrigin: string, token: string, afterSeq: number): Promise<ChatMessage[]> {
+  const response = await fetch(`${apiOrigin}/api/widget/messages?afterSeq=${afterSeq}`, {
+    headers: { authorization: `Bearer ${token}` },
+    credentials: "omit",
+  });
+  const body = await readJson<{ items: ChatMessage[] }>(response);
+  return Array.isArray(body.items) ? body.items : [];
+}
