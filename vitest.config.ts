@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["server/**/*.test.ts", "web/**/*.test.ts", "widget/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
     exclude: ["node_modules/**", "dist/**"],
+    globalSetup: ["server/test/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -10,9 +10,11 @@ import type { Command } from "../main";
 import { openStore } from "../open-store";
 
 async function ensureWebBuilt(): Promise<void> {
-  // The build script is plain JavaScript next to the package (scripts/), run in-process.
-  const lib = (await import(new URL("../../../../scripts/build-web-lib.mjs", import.meta.url).href)) as { ensureWebBuilt(force?: boolean): Promise<unknown> };
-  await lib.ensureWebBuilt(false);
+  const { describeBuild, ensureWebBuilt: build, staleReason } = await import("../../../../scripts/build-web-lib.mjs");
+  const stale = staleReason();
+  if (stale) console.log(`Building the web app (${stale}), this takes a few seconds…`);
+  const outcome = await build(false);
+  if (outcome.built) console.log(describeBuild(outcome));
 }
 
 export const command: Command = {

@@ -1,0 +1,122 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Empty, Flex, Spin, Typography } from "antd";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { useConnectionState, useOutbox, useRealtime } from "../../platform/realtime/RealtimeProvider";
+import { ChatHeader } from "./ChatHeader";
+import { Composer } from "./Composer";
+import { MessageBubble } from "./MessageBubble";
+import { toBubbles } from "./bubbles";
+import { useBuyerReadSeq, useBuyerTyping } from "./chat-signals";
+import { lastSeqOf } from "./conversation-cache";
+import { useConversation, useMessages } from "./queries";
+import { updateCachedSummaries } from "./use-live-updates";
+import { canReplyTo } from "./policy";
+import { useSession } from "../../platform/session";
+
+interface Props {
+  conversationId: string;
+  onBack?: () => void;
+  onShowCustomer?: () => void;
+}
+
+export function ChatPane({ conversationId, onBack, onShowCustomer }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const client = useRealtime();
+  const me = useSession();
+  const connection = useConnectionState();
+  const outbox = useOutbox();
+  const conversation = useConversation(conversationId);
+  const messages = useMessages(queryClient, conversationId);
+  const buyerTyping = useBuyerTyping(conversationId);
+  const buyerReadSeq = useBuyerReadSeq(conversationId);
+  const scroller = useRef<HTMLDivElement>(null);
+  const lastReadSent = useRef(new Map<string, number>());
+
+  const history = messages.data;
+  const lastSeq = history ? lastSeqOf(history) : 0;
+  const bubbles = useMemo(
+    () => toBubbles(conversationId, history ?? [], outbox, buyerReadSeq),
+    [conversationId, history, outbox, buyerReadSeq],
+  );
+
+  // Resume from what the history holds, so a reconnect replays only what came after.
+  useEffect(() => {
+    if (history) client.noteHistory(conversationId, lastSeq);
+  }, [client, conversationId, history, lastSeq]);
+
+  // Read receipts: the agent is looking at the newest message.
+  useEffect(() => {
+    if (!history || lastSeq === 0 || connection !== "open") return;
+    const send = () => {
+      if (document.visibilityState !== "visible") return;
+      if ((lastReadSent.current.get(conversationId) ?? 0) >= lastSeq) return;
+      lastReadSent.current.set(conversationId, lastSeq);
+      client.sendRead(conversationId, lastSeq);
+      updateCachedSummaries(queryClient, conversationId, (c) => (c.unread ? { ...c, unread: 0 } : c));
+    };
+    send();
+    document.addEventListener("visibilitychange", send);
+    return () => document.removeEventListener("visibilitychange", send);
+  }, [client, queryClient, conversationId, history, lastSeq, connection]);
+
+  // Keep the newest message in view when one arrives and the agent was near the bottom.
+  const nearBottom = useRef(true);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && nearBottom.current) el.scrollTop = el.scrollHeight;
+  }, [bubbles.length, buyerTyping]);
+
+  if (conversation.isError || messages.isError)
+    return (
+      <Flex vertical style={{ flex: 1 }}>
+        {onBack && <Button style={{ margin: 12, alignSelf: "flex-start" }} onClick={onBack}>{t("common.back")}</Button>}
+        <Alert
+          type="error"
+          showIcon
+          style={{ margin: 24 }}
+          title={t("chat.loadFailed")}
+          action={<Button size="small" onClick={() => void Promise.all([conversation.refetch(), messages.refetch()])}>{t("common.retry")}</Button>}
+        />
+      </Flex>
+    );
+  if (!conversation.data || !history) return <Spin style={{ margin: "auto" }} />;
+
+  const closed = conversation.data.status === "closed";
+  const replyable = canReplyTo(me, conversation.data);
+  return (
+    <Flex vertical style={{ flex: 1, minWidth: 0, minHeight: 0, background: "#f5f7fa" }}>
+      <ChatHeader conversation={conversation.data} onBack={onBack} onShowCustomer={onShowCustomer} />
+      <div
+        ref={scroller}
+        aria-live="polite"
+        style={{ flex: 1, overflowY: "auto", padding: "8px 16px", minHeight: 0 }}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          nearBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+        }}
+      >
+        {bubbles.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("chat.empty")} />}
+        {bubbles.map((bubble) => (
+          <MessageBubble
+            key={bubble.key}
+            bubble={bubble}
+            onRetry={bubble.clientId ? () => client.retry(bubble.clientId!) : undefined}
+            onDiscard={bubble.clientId ? () => client.discard(bubble.clientId!) : undefined}
+          />
+        ))}
+        {buyerTyping && (
+          <Typography.Text type="secondary" italic style={{ fontSize: 12 }}>
+            {t("chat.buyerTyping", { nick: conversation.data.customer.nick })}
+          </Typography.Text>
+        )}
+      </div>
+      <Composer
+        key={conversationId}
+        conversationId={conversationId}
+        disabledReason={closed ? "closed" : replyable ? null : "colleague"}
+      />
+    </Flex>
+  );
+}
