@@ -10,8 +10,22 @@ import { createHttpApp } from "./platform/http/app";
 import { registerWebAssets } from "./platform/http/web-assets";
 import { Hub } from "./platform/realtime/hub";
 import type { LoginThrottle } from "./platform/auth/login-throttle";
-import { conversationsOfCustomer, registerChatSockets, registerConversationRoutes, registerWidgetRoutes, startChatDelivery, type ChatConnectionMeta } from "./modules/conversations";
+import {
+  conversationsOfCustomer,
+  registerChatSockets,
+  registerConversationActionRoutes,
+  registerConversationRoutes,
+  registerWidgetRoutes,
+  startAssignmentOnCapacity,
+  startChatDelivery,
+  type ChatConnectionMeta,
+} from "./modules/conversations";
 import { registerCustomerRoutes } from "./modules/customers";
+import { listCustomerOrders } from "./modules/orders";
+import { registerInterchangeRoutes } from "./modules/interchange/interchange.routes";
+import { registerQuickReplyRoutes, startQuickReplyEvents } from "./modules/knowledge";
+import { registerSearchRoutes, startSearchIndexing } from "./modules/search";
+import { registerReportRoutes } from "./modules/analytics/reports.routes";
 import { registerAgentRoutes, registerAuthRoutes, sessionResolver } from "./modules/staff";
 import { registerStorefrontRoutes } from "./modules/storefront";
 import { registerWorkspaceRoutes } from "./modules/workspace";
@@ -51,17 +65,30 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   const hub = new Hub<ChatConnectionMeta>();
   const stopDelivery = startChatDelivery(bus, hub);
   const deps = { db, bus };
+  const stopAssignment = startAssignmentOnCapacity(deps, (err) => app.log.error({ err }, "assigning waiting conversations failed"));
+  const stopQuickReplyEvents = startQuickReplyEvents(bus, hub);
+  const searchIndex = startSearchIndexing(bus, db, (err) => app.log.error({ err }, "indexing messages for search failed"));
 
-  registerAuthRoutes(app, db, { secureCookies: config.secureCookies, throttle: options.throttle });
+  registerAuthRoutes(app, db, { secureCookies: config.secureCookies, throttle: options.throttle, bus });
   registerAgentRoutes(app, db, bus);
   registerWorkspaceRoutes(app, db);
-  registerCustomerRoutes(app, db, { conversationsOf: (auth, customerId) => conversationsOfCustomer(deps, auth, customerId) });
+  registerCustomerRoutes(app, db, {
+    conversationsOf: (auth, customerId) => conversationsOfCustomer(deps, auth, customerId),
+    ordersOf: (auth, customerId) => listCustomerOrders(db, auth.agent.workspaceId, customerId),
+  });
   registerConversationRoutes(app, deps);
+  registerConversationActionRoutes(app, deps);
   registerWidgetRoutes(app, db);
   registerChatSockets(app, deps, hub);
   registerStorefrontRoutes(app, db);
+  registerInterchangeRoutes(app, db, { afterImport: () => searchIndex.backfill() });
+  registerReportRoutes(app, db);
+  registerQuickReplyRoutes(app, deps);
+  registerSearchRoutes(app, db);
   await registerWebAssets(app);
   await app.ready();
+  // Messages stored before search existed, or imported: indexed in the background.
+  searchIndex.backfill();
 
   return {
     app,
@@ -71,6 +98,9 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
       hub.closeAll(1001, "server shutting down");
       await app.close();
       stopDelivery();
+      stopAssignment();
+      stopQuickReplyEvents();
+      await searchIndex.stop();
       await bus.close();
     },
   };

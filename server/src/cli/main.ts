@@ -11,6 +11,9 @@ export interface Command {
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   start: () => import("./commands/start"),
   migrate: () => import("./commands/migrate"),
+  import: () => import("./commands/import"),
+  export: () => import("./commands/export"),
+  report: () => import("./commands/report"),
   credit: () => import("./commands/credit"),
   analyze: () => import("./commands/analyze"),
   lint: () => import("./commands/lint"),
@@ -38,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    console.error(`qindesk: unknown command "${name}" (see qindesk --help)`);
+    console.error(`qindesk: unknown command "${name}"\n\n${await help()}`);
     return 2;
   }
   try {

@@ -16,6 +16,14 @@ const sizes = ["S", "M", "L", "XL"];
 const skus = (colors: string[], stock: (color: string, size: string) => number) =>
   colors.flatMap((color) => sizes.map((size) => ({ color, size, stock: stock(color, size), displayedStock: stock(color, size) + 20 })));
 
+// Chest / length in cm, and the height and weight each size fits (for the size helper).
+const topsChart = {
+  S: "胸围 92 衣长 58，155–160 cm / 42–48 kg",
+  M: "胸围 96 衣长 60，160–165 cm / 48–55 kg",
+  L: "胸围 100 衣长 62，165–170 cm / 55–62 kg",
+  XL: "胸围 104 衣长 64，170–175 cm / 62–70 kg",
+};
+
 export const DEMO_PRODUCTS: NewProduct[] = [
   {
     title: "V领宽松针织衫 秋冬新款",
@@ -38,7 +46,7 @@ export const DEMO_PRODUCTS: NewProduct[] = [
     category: "T恤",
     priceCents: 5900,
     floorPriceCents: 4500,
-    attributes: { material: "100% 棉，200g", care: "可机洗，反面洗涤，避免暴晒", suits: "日常百搭" },
+    attributes: { material: "100% 棉，200g", care: "可机洗，反面洗涤，避免暴晒", suits: "日常百搭", sizeChart: topsChart },
     skus: skus(["白色", "灰色", "藏青"], () => 30),
   },
   {
@@ -47,7 +55,7 @@ export const DEMO_PRODUCTS: NewProduct[] = [
     priceCents: 26800,
     promoPriceCents: 23800,
     floorPriceCents: 21000,
-    attributes: { material: "聚酯纤维 65%，粘胶 35%", care: "建议干洗", suits: "面试、通勤", knownLimits: "偏修身，肩宽者建议大一码" },
+    attributes: { material: "聚酯纤维 65%，粘胶 35%", care: "建议干洗", suits: "面试、通勤", knownLimits: "偏修身，肩宽者建议大一码", sizeChart: topsChart },
     skus: skus(["黑色", "卡其"], (_c, s) => (s === "XL" ? 2 : 8)),
   },
   {
@@ -55,7 +63,7 @@ export const DEMO_PRODUCTS: NewProduct[] = [
     category: "卫衣",
     priceCents: 15900,
     floorPriceCents: 12900,
-    attributes: { material: "棉 80%，聚酯纤维 20%，内里加绒", care: "冷水机洗，不可漂白" },
+    attributes: { material: "棉 80%，聚酯纤维 20%，内里加绒", care: "冷水机洗，不可漂白", sizeChart: topsChart },
     skus: skus(["燕麦", "黑色", "粉色"], () => 15),
   },
   {
@@ -63,7 +71,7 @@ export const DEMO_PRODUCTS: NewProduct[] = [
     category: "短外套",
     priceCents: 18900,
     floorPriceCents: 15900,
-    attributes: { material: "100% 棉牛仔", care: "首次洗涤可能轻微掉色，请单独洗" },
+    attributes: { material: "100% 棉牛仔", care: "首次洗涤可能轻微掉色，请单独洗", sizeChart: topsChart },
     skus: skus(["浅蓝", "深蓝"], () => 10),
   },
   {
@@ -72,7 +80,27 @@ export const DEMO_PRODUCTS: NewProduct[] = [
     priceCents: 16800,
     promoPriceCents: 13800,
     floorPriceCents: 12000,
-    attributes: { material: "雪纺（聚酯纤维），带内衬", care: "手洗，低温熨烫", suits: "约会、度假" },
+    attributes: { material: "雪纺（聚酯纤维），带内衬", care: "手洗，低温熨烫", suits: "约会、度假", sizeChart: { S: "腰围 64 裙长 105", M: "腰围 68 裙长 107", L: "腰围 72 裙长 109", XL: "腰围 76 裙长 111" } },
     skus: skus(["蓝色碎花", "黄色碎花"], (c) => (c === "黄色碎花" ? 3 : 9)),
   },
+];
+
+/** Buyers with a history, so the customer sidebar and the order figures have something to show. */
+export const DEMO_CUSTOMERS = [
+  { externalId: "tb_xiaohong", nick: "小红爱逛街", name: "李红", phone: "13812341234", address: "浙江省杭州市西湖区文三路100号5幢302" },
+  { externalId: "tb_amy", nick: "amy_0521", name: "王艾米", phone: "13987654321", address: "上海市浦东新区世纪大道88号12楼" },
+  { externalId: "tb_chenchen", nick: "晨晨的衣橱", name: "陈晨", phone: "15011112222", address: "广东省广州市天河区体育西路6号" },
+  { externalId: "tb_laoke", nick: "老顾客阿梅", name: "周梅", phone: "18633334444", address: "江苏省南京市鼓楼区中山路18号" },
+] as const;
+
+/** Orders in several statuses: [customer index, product index, sku index, qty, status, days ago created, paid?]. */
+export const DEMO_ORDERS: [number, number, number, number, "awaiting_payment" | "paid" | "shipped" | "delivered" | "completed" | "refunded" | "cancelled", number, boolean][] = [
+  [0, 0, 1, 1, "awaiting_payment", 0, false],
+  [0, 1, 0, 2, "completed", 20, true],
+  [1, 2, 5, 1, "paid", 1, true],
+  [1, 5, 2, 1, "shipped", 3, true],
+  [2, 3, 4, 1, "delivered", 6, true],
+  [2, 4, 1, 1, "refunded", 12, true],
+  [3, 0, 4, 1, "completed", 40, true],
+  [3, 1, 7, 3, "cancelled", 2, false],
 ];

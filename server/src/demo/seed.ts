@@ -3,10 +3,13 @@
 import { hashPassword } from "../platform/auth/passwords";
 import type { Db } from "../platform/db/database";
 import { newId } from "../platform/db/ids";
-import { createProduct } from "../modules/catalog";
+import { createProduct, listSkus } from "../modules/catalog";
+import { insertCustomer } from "../modules/customers";
+import { insertOrder } from "../modules/orders";
 import { insertAgent } from "../modules/staff";
+import { seedDefaultQuickReplies } from "../modules/knowledge";
 import { createShop, createWorkspace, firstWorkspaceId } from "../modules/workspace";
-import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_PRODUCTS } from "./demo-shop";
+import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_ORDERS, DEMO_PASSWORD, DEMO_PRODUCTS } from "./demo-shop";
 
 export interface SeedResult {
   created: boolean;
@@ -29,7 +32,25 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     for (const agent of DEMO_AGENTS) {
       await insertAgent(tx, { id: newId("agent"), workspaceId, passwordHash, ...agent });
     }
-    for (const product of DEMO_PRODUCTS) await createProduct(tx, workspaceId, shop.id, product);
+    const products = [];
+    for (const product of DEMO_PRODUCTS) products.push(await createProduct(tx, workspaceId, shop.id, product));
+    const buyers = [];
+    for (const c of DEMO_CUSTOMERS) buyers.push(await insertCustomer(tx, workspaceId, c));
+    const now = Date.now();
+    for (const [buyer, product, sku, qty, status, daysAgo, paid] of DEMO_ORDERS) {
+      const p = products[product]!;
+      const skuRows = await listSkus(tx, workspaceId, p.id);
+      const createdAt = new Date(now - daysAgo * 86_400_000 - 3_600_000);
+      await insertOrder(tx, workspaceId, {
+        shopId: shop.id,
+        customerId: buyers[buyer]!.id,
+        status,
+        createdAt,
+        paidAt: paid ? new Date(createdAt.getTime() + 600_000) : null,
+        items: [{ productId: p.id, skuId: skuRows[sku]?.id ?? null, qty, priceCents: p.promoPriceCents ?? p.priceCents }],
+      });
+    }
+    await seedDefaultQuickReplies(tx, workspaceId);
     return { created: true, workspaceId };
   });
 }
@@ -40,6 +61,7 @@ export async function seedEmptyWorkspace(db: Db, owner: { email: string; passwor
   return db.transaction(async (tx) => {
     const workspaceId = await createWorkspace(tx, "QinDesk");
     await createShop(tx, workspaceId, { name: "My shop" });
+    await seedDefaultQuickReplies(tx, workspaceId);
     if (owner) {
       await insertAgent(tx, {
         id: newId("agent"),

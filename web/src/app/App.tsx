@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LoginPage } from "../features/auth/LoginPage";
 import { ANTD_LOCALES } from "../i18n/antd-locale";
-import { DEFAULT_LANGUAGE, isLanguage } from "../i18n";
+import { DEFAULT_LANGUAGE, changeLanguage, isLanguage } from "../i18n";
 import { setUnauthorizedHandler } from "../platform/api";
 import { RealtimeProvider } from "../platform/realtime/RealtimeProvider";
 import { ME_KEY, SessionProvider, useMeQuery } from "../platform/session";
@@ -29,7 +29,7 @@ export function App() {
 }
 
 function SessionGate() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const me = useMeQuery();
   useEffect(() => {
@@ -37,6 +37,19 @@ function SessionGate() {
     setUnauthorizedHandler(() => queryClient.setQueryData(ME_KEY, null));
     return () => setUnauthorizedHandler(null);
   }, [queryClient]);
+  // The language is kept per agent on the server: apply it once per sign-in, so a later
+  // switch (saved through the same record) is not undone by the cached answer.
+  const appliedFor = useRef<string | null>(null);
+  const agent = me.data?.agent;
+  useEffect(() => {
+    if (!agent) {
+      if (me.data === null) appliedFor.current = null; // signed out: the next sign-in applies again
+      return;
+    }
+    if (appliedFor.current === agent.id) return;
+    appliedFor.current = agent.id;
+    if (isLanguage(agent.locale) && agent.locale !== i18n.language) changeLanguage(agent.locale);
+  }, [agent, me.data, i18n]);
 
   if (me.isPending) return <Spin fullscreen />;
   if (me.isError)

@@ -1,33 +1,36 @@
-import { BellOutlined, CustomerServiceOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import { BellOutlined, CustomerServiceOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tooltip, Typography } from "antd";
 import { Suspense, lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MessageSearch } from "../features/search/MessageSearch";
 import { WorkbenchPage } from "../features/workbench/WorkbenchPage";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
 import { askNotificationPermission, notificationsSupported } from "../platform/notify";
-import { logout, useAbility, useSession } from "../platform/session";
+import { logout, useSession } from "../platform/session";
 import { ABILITY } from "../platform/types";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { navigate, useRoute } from "./route";
+import { SoundToggle } from "./SoundToggle";
 import { StatusSelector } from "./StatusSelector";
 
-// The owner's page is rarely opened by agents: keep it out of the first load.
-const AgentsPage = lazy(() => import("../features/agents/AgentsPage").then((m) => ({ default: m.AgentsPage })));
+// Settings are rarely opened during a shift: keep them out of the first load.
+const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 
 export function Shell() {
   const { t } = useTranslation();
   const me = useSession();
   const queryClient = useQueryClient();
   const route = useRoute();
-  const canManage = useAbility(ABILITY.manageAgents);
+  const canSettings = me.abilities.includes(ABILITY.manageAgents) || me.abilities.includes(ABILITY.manageShops);
   const screens = Grid.useBreakpoint();
   const compact = screens.md === false;
-  const page = route.page === "agents" && canManage ? "agents" : "workbench";
+  const page = route.page === "settings" && canSettings ? "settings" : "workbench";
 
+  // Only pages this agent can use are offered.
   const menuItems = [
-    { key: "workbench", icon: <CustomerServiceOutlined />, label: compact ? null : t("nav.workbench") },
-    ...(canManage ? [{ key: "agents", icon: <TeamOutlined />, label: compact ? null : t("nav.agents") }] : []),
+    { key: "workbench", icon: <CustomerServiceOutlined />, label: compact ? null : <span data-testid="nav-workbench">{t("nav.workbench")}</span> },
+    ...(canSettings ? [{ key: "settings", icon: <SettingOutlined />, label: compact ? null : <span data-testid="nav-settings">{t("nav.settings")}</span> }] : []),
   ];
 
   return (
@@ -42,11 +45,13 @@ export function Shell() {
           selectedKeys={[page]}
           items={menuItems}
           style={{ flex: 1, minWidth: 0 }}
-          onClick={({ key }) => navigate(key === "agents" ? { page: "agents" } : { page: "workbench", conversationId: null })}
+          onClick={({ key }) => navigate(key === "settings" ? { page: "settings", tab: null } : { page: "workbench", conversationId: null })}
         />
-        <Flex align="center" gap={compact ? 8 : 12}>
+        <Flex align="center" gap={compact ? 6 : 12}>
+          {page === "workbench" && <MessageSearch compact={compact} />}
           <ConnectionBadge compact={compact} />
           <StatusSelector />
+          {!compact && <SoundToggle />}
           {!compact && <NotifyButton />}
           {!compact && <LanguageSwitcher size="small" />}
           <Dropdown
@@ -54,16 +59,16 @@ export function Shell() {
             menu={{
               items: [
                 { key: "who", label: `${me.agent.name} · ${t(`role.${me.agent.role}`)} · ${t(`team.${me.agent.team}`)}`, disabled: true },
-                ...(compact ? [{ key: "lang", label: <LanguageSwitcher size="small" /> }] : []),
+                ...(compact ? [{ key: "lang", label: <LanguageSwitcher size="small" /> }, { key: "sound", label: <SoundToggle withLabel /> }] : []),
                 { type: "divider" as const },
-                { key: "logout", icon: <LogoutOutlined />, label: t("nav.logout"), danger: true },
+                { key: "logout", icon: <LogoutOutlined />, label: <span data-testid="logout">{t("nav.logout")}</span>, danger: true },
               ],
               onClick: ({ key }) => {
                 if (key === "logout") void logout(queryClient);
               },
             }}
           >
-            <Button type="text" aria-label={t("nav.account")} style={{ color: "#fff", paddingInline: 4 }}>
+            <Button type="text" data-testid="account-menu" aria-label={t("nav.account")} style={{ color: "#fff", paddingInline: 4 }}>
               <Avatar size="small" icon={<UserOutlined />} />
               {!compact && <span style={{ marginInlineStart: 6 }}>{me.agent.name}</span>}
             </Button>
@@ -71,12 +76,15 @@ export function Shell() {
         </Flex>
       </Layout.Header>
       <Layout.Content style={{ minHeight: 0, display: "flex" }}>
-        {page === "agents" ? (
+        {page === "settings" ? (
           <Suspense fallback={<Spin style={{ margin: "auto" }} />}>
-            <AgentsPage />
+            <SettingsPage tab={route.page === "settings" ? route.tab : null} />
           </Suspense>
         ) : (
-          <WorkbenchPage selectedId={route.page === "workbench" ? route.conversationId : null} />
+          <WorkbenchPage
+            selectedId={route.page === "workbench" ? route.conversationId : null}
+            focusSeq={route.page === "workbench" ? (route.seq ?? null) : null}
+          />
         )}
       </Layout.Content>
     </Layout>

@@ -4,15 +4,23 @@ import { parseRoute, routeHash, type Route } from "./route";
 describe("hash routes", () => {
   it("round-trips every route", () => {
     const routes: Route[] = [
-      { page: "agents" },
+      { page: "settings", tab: null },
+      { page: "settings", tab: "agents" },
+      { page: "settings", tab: "widget" },
       { page: "workbench", conversationId: null },
       { page: "workbench", conversationId: "conv 1/二" },
+      { page: "workbench", conversationId: "c9", seq: 42 },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
-  it("falls back to the workbench for unknown or broken hashes", () => {
+  it("keeps the old agents link working", () => {
+    expect(parseRoute("#/agents")).toEqual({ page: "settings", tab: "agents" });
+  });
+  it("falls back for unknown or broken hashes", () => {
     expect(parseRoute("")).toEqual({ page: "workbench", conversationId: null });
     expect(parseRoute("#/nope")).toEqual({ page: "workbench", conversationId: null });
     expect(parseRoute("#/c/%E0%A4%A")).toEqual({ page: "workbench", conversationId: null });
+    expect(parseRoute("#/c/x/m/abc")).toEqual({ page: "workbench", conversationId: null });
+    expect(parseRoute("#/settings/bogus")).toEqual({ page: "settings", tab: null });
   });
 });

@@ -1,26 +1,42 @@
 // Routing by location.hash (no router dependency): the browser's back button and reload
-// keep the page and the open conversation.
+// keep the page, the open conversation and a search hit's message.
 import { useEffect, useState } from "react";
 
-export type Route = { page: "workbench"; conversationId: string | null } | { page: "agents" };
+export const SETTINGS_TABS = ["shop", "replies", "widget", "agents"] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+export type Route =
+  | { page: "workbench"; conversationId: string | null; seq?: number | null }
+  | { page: "settings"; tab: SettingsTab | null };
+
+const WORKBENCH: Route = { page: "workbench", conversationId: null };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "");
-  if (path === "/agents") return { page: "agents" };
-  const match = /^\/c\/([^/?#]+)$/.exec(path);
+  // The agent list lived at #/agents before it moved under settings; old links still work.
+  if (path === "/agents") return { page: "settings", tab: "agents" };
+  const settings = /^\/settings(?:\/([\w-]+))?$/.exec(path);
+  if (settings) {
+    const tab = settings[1];
+    return { page: "settings", tab: tab && (SETTINGS_TABS as readonly string[]).includes(tab) ? (tab as SettingsTab) : null };
+  }
+  const match = /^\/c\/([^/?#]+)(?:\/m\/(\d{1,12}))?$/.exec(path);
   if (match) {
     try {
-      return { page: "workbench", conversationId: decodeURIComponent(match[1]!) };
+      const conversationId = decodeURIComponent(match[1]!);
+      return match[2] ? { page: "workbench", conversationId, seq: Number(match[2]) } : { page: "workbench", conversationId };
     } catch {
-      return { page: "workbench", conversationId: null };
+      return WORKBENCH;
     }
   }
-  return { page: "workbench", conversationId: null };
+  return WORKBENCH;
 }
 
 export function routeHash(route: Route): string {
-  if (route.page === "agents") return "#/agents";
-  return route.conversationId ? `#/c/${encodeURIComponent(route.conversationId)}` : "#/";
+  if (route.page === "settings") return route.tab ? `#/settings/${route.tab}` : "#/settings";
+  if (!route.conversationId) return "#/";
+  const base = `#/c/${encodeURIComponent(route.conversationId)}`;
+  return route.seq ? `${base}/m/${route.seq}` : base;
 }
 
 export function navigate(route: Route): void {

@@ -2,7 +2,10 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ABILITY } from "../platform/types";
+import { DEFAULT_LOST_REASONS } from "../../../server/src/modules/workspace/shop-settings";
+import { SETTINGS_TABS } from "../app/route";
+import { AUTO_REPLIES, PLATFORMS } from "../features/settings/settings-api";
+import { ABILITY, PRESALES_STAGES } from "../platform/types";
 import en from "./en.json";
 import ko from "./ko.json";
 import zhCN from "./zh-CN.json";
@@ -75,6 +78,16 @@ describe("i18n catalogs", () => {
       "queue.empty": ["waiting", "mine", "team", "all"],
       "chat.delivery": ["sending", "sent", "read"],
       language: ["zh-CN", "en", "ko"],
+      stage: [...PRESALES_STAGES],
+      outcome: ["converted", "not_converted"],
+      // Seed 002's default reasons; a shop's own reasons are shown as written.
+      lostReason: DEFAULT_LOST_REASONS,
+      orderStatus: ["created", "awaiting_payment", "paid", "shipped", "delivered", "completed", "cancelled", "refunding", "refunded"],
+      platform: [...PLATFORMS],
+      "settings.tab": [...SETTINGS_TABS],
+      "settings.autoReply": [...AUTO_REPLIES],
+      "settings.autoReplyHint": [...AUTO_REPLIES],
+      "search.from": ["buyer", "agent", "bot", "system"],
     };
     for (const [prefix, values] of Object.entries(families)) {
       for (const value of values) expect(reference.has(`${prefix}.${value}`), `${prefix}.${value}`).toBe(true);

@@ -38,12 +38,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not treat 401 as "signed out" (login and the /api/me probe). */
   quiet401?: boolean;
+  /** A non-JSON body (CSV import), sent as is with its content type. */
+  raw?: { body: string; contentType: string };
+  /** Return the answer's text instead of parsing JSON (CSV export). */
+  asText?: boolean;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const headers: Record<string, string> = { accept: options.asText ? "text/csv, text/plain, */*" : "application/json" };
+  if (options.raw) headers["content-type"] = options.raw.contentType;
+  else if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
@@ -51,7 +56,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -60,6 +65,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
+  if (response.ok && options.asText) return text as T;
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const error = errorFrom(response.status, parsed);
@@ -88,3 +94,4 @@ export function errorFrom(status: number, body: unknown): ApiError {
 export const apiGet = <T>(path: string, signal?: AbortSignal) => api<T>(path, { signal });
 export const apiPost = <T>(path: string, body?: unknown) => api<T>(path, { method: "POST", body: body ?? {} });
 export const apiPatch = <T>(path: string, body: unknown) => api<T>(path, { method: "PATCH", body });
+export const apiDelete = <T>(path: string) => api<T>(path, { method: "DELETE" });

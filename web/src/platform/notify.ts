@@ -4,9 +4,41 @@
 let audio: AudioContext | null = null;
 let lastBeepAt = 0;
 
+const SOUND_KEY = "qd.sound";
+const soundListeners = new Set<() => void>();
+let soundOn = readSound();
+
+function readSound(): boolean {
+  try {
+    return localStorage.getItem(SOUND_KEY) !== "off";
+  } catch {
+    return true;
+  }
+}
+
+/** Beeps are on unless the agent turned them off in this browser. */
+export function soundEnabled(): boolean {
+  return soundOn;
+}
+
+export function setSoundEnabled(on: boolean): void {
+  soundOn = on;
+  try {
+    localStorage.setItem(SOUND_KEY, on ? "on" : "off");
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  for (const listener of soundListeners) listener();
+}
+
+export function subscribeSound(listener: () => void): () => void {
+  soundListeners.add(listener);
+  return () => soundListeners.delete(listener);
+}
+
 /** At most one beep per 1.5 s, so a burst of replayed messages is one sound. */
 export function beep(now = Date.now()): void {
-  if (now - lastBeepAt < 1500) return;
+  if (!soundOn || now - lastBeepAt < 1500) return;
   lastBeepAt = now;
   try {
     audio ??= new AudioContext();

@@ -48,8 +48,10 @@ export async function logout(queryClient: QueryClient): Promise<void> {
     await apiPost<void>("/api/auth/logout");
   } finally {
     setCsrfToken(null);
-    queryClient.clear();
+    // Null first, on the query the page observes (clear() would detach it from the page),
+    // then drop every other cached answer of this agent.
     queryClient.setQueryData(ME_KEY, null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
   }
 }
 
@@ -57,6 +59,11 @@ const SessionContext = createContext<Me | null>(null);
 
 export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
   return <SessionContext.Provider value={me}>{children}</SessionContext.Provider>;
+}
+
+/** The signed-in agent, or null on the sign-in page. */
+export function useOptionalSession(): Me | null {
+  return useContext(SessionContext);
 }
 
 export function useSession(): Me {

@@ -8,10 +8,13 @@ export type {
   ConversationSummary,
   MessageKind,
   MessageSender,
+  PresalesStage,
   ProductCard,
   ServerEvent,
   Team,
 } from "../../../server/src/modules/conversations/chat-protocol";
+// The one value the workbench takes from the protocol file (it imports nothing itself).
+export { PRESALES_STAGES } from "../../../server/src/modules/conversations/chat-protocol";
 import type { AgentStatus, ConversationSummary, Team } from "../../../server/src/modules/conversations/chat-protocol";
 
 export type AgentRole = "owner" | "supervisor" | "agent";
@@ -25,6 +28,8 @@ export interface Agent {
   team: Team;
   status: AgentStatus;
   maxChats: number;
+  /** The workbench language the agent chose last (kept on the server, per agent). */
+  locale?: "zh-CN" | "en" | "ko";
   /** Present in the agent list; a deactivated agent can no longer sign in. */
   active?: boolean;
 }
@@ -54,9 +59,56 @@ export interface CustomerContact {
   revealed?: boolean;
 }
 
+export type OrderStatus =
+  | "created"
+  | "awaiting_payment"
+  | "paid"
+  | "shipped"
+  | "delivered"
+  | "completed"
+  | "cancelled"
+  | "refunding"
+  | "refunded";
+
+export interface OrderItem {
+  productId: string | null;
+  title: string;
+  color: string | null;
+  size: string | null;
+  qty: number;
+  priceCents: number;
+}
+
+export interface Order {
+  id: string;
+  externalId: string | null;
+  status: OrderStatus;
+  totalCents: number;
+  createdAt: string;
+  paidAt: string | null;
+  items: OrderItem[];
+}
+
 export interface CustomerDetail {
   customer: CustomerContact;
   conversations: ConversationSummary[];
+  /** Newest first (docs/api.md); absent on servers that predate orders in this answer. */
+  orders?: Order[];
+}
+
+export interface ShopSettings {
+  shippingCutoff?: string;
+  defaultCourier?: string;
+  responseTargetSeconds?: number;
+  lostReasons?: string[];
+  autoReplies?: { welcome?: string; welcomeBack?: string; busy?: string; away?: string };
+  [key: string]: unknown;
+}
+
+/** GET /api/v1/shops/{id}. */
+export interface ShopDetail extends Shop {
+  settings: ShopSettings;
+  lostReasons: string[];
 }
 
 export type QueueView = "waiting" | "mine" | "team" | "all";
@@ -67,4 +119,7 @@ export const ABILITY = {
   assign: "conversations.assign",
   manageAgents: "agents.manage",
   revealContact: "customers.reveal_contact",
+  viewAgents: "agents.view",
+  manageShops: "shops.manage",
+  manageQuickReplies: "quick_replies.manage",
 } as const;

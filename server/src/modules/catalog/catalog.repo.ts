@@ -25,7 +25,7 @@ export async function createProduct(db: Db, workspaceId: string, shopId: string,
     .values({ id: newId("prod"), workspaceId, shopId, ...fields })
     .returning();
   if (skuList.length > 0) {
-    await db.insert(skus).values(skuList.map((s) => ({ id: newId("sku"), workspaceId, productId: row!.id, ...s })));
+    await db.insert(skus).values(skuList.map((s, position) => ({ id: newId("sku"), workspaceId, productId: row!.id, position, ...s })));
   }
   return row!;
 }
@@ -47,4 +47,12 @@ export async function findProductCard(db: Db, workspaceId: string, shopId: strin
     .limit(1);
   if (!row) return null;
   return { productId: row.id, title: row.title, priceCents: row.promoPriceCents ?? row.priceCents, imageUrl: row.imageUrl };
+}
+
+export function listSkus(db: Db, workspaceId: string, productId: string) {
+  return db
+    .select()
+    .from(skus)
+    .where(and(eq(skus.workspaceId, workspaceId), eq(skus.productId, productId)))
+    .orderBy(asc(skus.position), asc(skus.id));
 }

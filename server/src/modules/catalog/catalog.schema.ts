@@ -31,6 +31,8 @@ export const skus = pgTable(
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
     externalId: text("external_id"),
+    /** Order of the SKU within its product, as listed (the interchange file keeps it). */
+    position: integer("position").notNull().default(0),
     color: text("color"),
     size: text("size"),
     /** Real stock: what the warehouse holds. */

@@ -17,6 +17,8 @@ export type ChatHub = Hub<ChatConnectionMeta>;
 const BUYER_EVENTS = new Set<ServerEvent["type"]>(["message.new"]);
 
 function forBuyer(event: ServerEvent): boolean {
+  // Internal notes (transfers, escalations) are for agents only.
+  if (event.type === "message.new") return event.message.from !== "system";
   if (BUYER_EVENTS.has(event.type)) return true;
   // Buyers see the agent typing and the agent's read mark, not their own echoed back.
   if (event.type === "typing") return event.from === "agent";
@@ -55,4 +57,11 @@ export function startChatDelivery(bus: EventBus, hub: ChatHub): () => void {
       }
     }
   });
+}
+
+/** Sends one event to this node's agent connections in a workspace that `to` picks (a team, one agent). */
+export function sendToAgents(hub: ChatHub, workspaceId: string, to: (agent: AuthContext["agent"]) => boolean, event: ServerEvent): void {
+  for (const connection of hub.inWorkspace(workspaceId)) {
+    if (connection.meta.kind === "agent" && to(connection.meta.auth.agent)) hub.send(connection, event);
+  }
 }

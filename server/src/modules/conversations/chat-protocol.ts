@@ -34,6 +34,10 @@ export interface ChatMessage {
   createdAt: string;
 }
 
+/** The pre-sales flow of seed 002: 欢迎 → 介绍 → 议价 → 下单 → 付款 → 核对信息 → 快递 → 告别 → 备注 → 发货. */
+export const PRESALES_STAGES = ["welcome", "introduce", "negotiate", "order", "payment", "verify", "courier", "farewell", "remark", "shipped"] as const;
+export type PresalesStage = (typeof PRESALES_STAGES)[number];
+
 export interface ConversationSummary {
   id: string;
   shopId: string;
@@ -49,6 +53,14 @@ export interface ConversationSummary {
   /** Time of the buyer's first unanswered message (the waiting timer starts here), or null. */
   waitingSince: string | null;
   startedAt: string;
+  /** Pre-sales stage (null for after-sales conversations). */
+  stage: PresalesStage | null;
+  /** When closed: "converted" or "not_converted". */
+  outcome: "converted" | "not_converted" | null;
+  /** Why the buyer did not buy (seed 002 reasons, shop-configurable). */
+  lostReason: string | null;
+  /** Set when an agent asked a supervisor for help. */
+  escalated: boolean;
 }
 
 /** Events a client (agent or buyer) sends. */
@@ -84,6 +96,8 @@ export interface ServerEvents {
   typing: { type: "typing"; conversationId: string; from: "buyer" | "agent"; typing: boolean };
   read: { type: "read"; conversationId: string; by: "buyer" | "agent"; seq: number };
   pong: { type: "pong" };
+  /** The team's quick-reply library changed: fetch it again. */
+  "quick_replies.changed": { type: "quick_replies.changed" };
   error: { type: "error"; code: ChatErrorCode; message: string; clientId?: string };
 }
 export type ServerEvent = ServerEvents[keyof ServerEvents];

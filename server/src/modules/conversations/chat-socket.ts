@@ -13,7 +13,7 @@ import { CHAT_LIMITS } from "./chat-protocol";
 import { agentSend, buyerSend, publishConversation, type BuyerContext, type ChatDeps } from "./chat.service";
 import type { ChatConnectionMeta, ChatHub } from "./chat-delivery";
 import { clientEventSchema } from "./chat-events.schema";
-import { findConversation, messagesAfter, setReadSeq, type ConversationRow } from "./conversations.repo";
+import { findConversation, latestConversationOf, messagesAfter, setReadSeq, type ConversationRow } from "./conversations.repo";
 import { canSeeConversation } from "./conversations.policy";
 import { MessageRateLimit } from "./rate-limit";
 import { readBuyerToken, tokenShopId } from "./widget-identity";
@@ -25,6 +25,8 @@ interface Party {
   visible(c: ConversationRow | null): ConversationRow | null;
   send(event: Extract<ClientEvent, { type: "message.send" }>): Promise<ChatMessage>;
   role: "agent" | "buyer";
+  /** The buyer's latest conversation id, for a hello that names none. */
+  latest?: () => Promise<string | null>;
 }
 
 function errorEvent(err: unknown, clientId?: string): ServerEvent {
@@ -79,11 +81,17 @@ function attach(deps: ChatDeps, hub: ChatHub, socket: WebSocket, request: Fastif
       case "ping":
         return send({ type: "pong" });
       case "hello": {
-        for (const [conversationId, lastSeq] of Object.entries(event.lastSeq)) {
+        const known = { ...event.lastSeq };
+        // A buyer who holds nothing yet (first ack lost, fresh tab) resumes their latest conversation from the start.
+        if (party.role === "buyer" && Object.keys(known).length === 0 && party.latest) {
+          const latest = await party.latest();
+          if (latest) known[latest] = 0;
+        }
+        for (const [conversationId, lastSeq] of Object.entries(known)) {
           const c = party.visible(await findConversation(deps.db, workspaceId, conversationId));
           if (!c) continue;
           for (let after = lastSeq; ; ) {
-            const missed = await messagesAfter(deps.db, workspaceId, c.id, after, 500);
+            const missed = await messagesAfter(deps.db, workspaceId, c.id, after, 500, party.role === "buyer");
             for (const message of missed) send({ type: "message.new", message });
             if (missed.length < 500) break;
             after = missed[missed.length - 1]!.seq;
@@ -148,9 +156,10 @@ export function registerChatSockets(app: FastifyInstance, deps: ChatDeps, hub: C
     const shop = shopId ? await findShopById(deps.db, shopId) : null;
     const claims = shop && typeof token === "string" ? readBuyerToken(shop.widgetSecret, token) : null;
     if (!shop || !claims) return socket.close(4401, "bad or expired widget token");
-    const buyer: BuyerContext = { workspaceId: shop.workspaceId, shopId: shop.id, shopName: shop.name, shopSettings: shop.settings, customerId: claims.customerId };
+    const buyer: BuyerContext = { workspaceId: shop.workspaceId, shopId: shop.id, shopName: shop.name, shopSettings: shop.settings, shopTimezone: shop.timezone, customerId: claims.customerId };
     attach(deps, hub, socket, request, shop.workspaceId, { kind: "buyer", customerId: claims.customerId, shopId: shop.id }, {
       role: "buyer",
+      latest: async () => (await latestConversationOf(deps.db, buyer.workspaceId, buyer.shopId, buyer.customerId))?.id ?? null,
       visible: (c) => (c && c.customerId === buyer.customerId && c.shopId === buyer.shopId ? c : null),
       send: async (event) => {
         if (!buyerLimit.take(buyer.customerId)) throw new HttpError(429, "rate_limited", "Too many messages; wait a few seconds");

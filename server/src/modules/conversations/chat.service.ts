@@ -9,7 +9,9 @@ import type { EventBus } from "../../platform/events/bus";
 import { HttpError, notFound } from "../../platform/http/errors";
 import { findProductCard } from "../catalog";
 import { hasPaidOrder } from "../orders";
-import { welcomeText } from "./auto-replies";
+import { awayText, busyText, welcomeText, withinServiceHours } from "./auto-replies";
+import { checkImageDataUrl } from "./image-check";
+import { agents } from "../staff";
 import type { ChatMessage, ClientEvents, ProductCard, ServerEvent } from "./chat-protocol";
 import { CHAT_LIMITS } from "./chat-protocol";
 import type { ConversationRow } from "./conversations.repo";
@@ -29,6 +31,7 @@ export interface BuyerContext {
   shopId: string;
   shopName: string;
   shopSettings: Record<string, unknown>;
+  shopTimezone: string;
   customerId: string;
 }
 
@@ -66,10 +69,11 @@ async function content(deps: ChatDeps, workspaceId: string, shopId: string, even
     if (!product) throw new HttpError(400, "invalid", "No such product in this shop", "productId");
   } else if (kind === "image") {
     imageUrl = event.imageUrl ?? null;
-    if (!imageUrl || !/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(imageUrl)) {
-      throw new HttpError(400, "invalid", "An image must be a PNG, JPEG, GIF or WebP data URL", "imageUrl");
+    const check = imageUrl ? checkImageDataUrl(imageUrl, CHAT_LIMITS.maxImageBytes) : ({ ok: false, reason: "format" } as const);
+    if (!check.ok) {
+      if (check.reason === "size") throw new HttpError(413, "too_large", "Images may be at most 2 MB");
+      throw new HttpError(400, "invalid", "An image must be a PNG, JPEG, GIF or WebP file", "imageUrl");
     }
-    if ((imageUrl.length * 3) / 4 > CHAT_LIMITS.maxImageBytes) throw new HttpError(413, "too_large", "Images may be at most 2 MB");
   } else if (text === "") {
     throw new HttpError(400, "invalid", "The message is empty", "text");
   }
@@ -97,6 +101,7 @@ async function openConversationFor(deps: ChatDeps, buyer: BuyerContext): Promise
         shopId: buyer.shopId,
         customerId: buyer.customerId,
         team: aftersales ? "aftersales" : "presales",
+        stage: aftersales ? null : "welcome",
         status: "waiting",
         startedAt: new Date(),
       })
@@ -130,20 +135,29 @@ export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: Send
   }
   if (created) {
     const returning = await isReturningBuyer(deps, buyer, current.id);
-    const welcome = await storeMessage(deps.db, {
-      workspaceId: buyer.workspaceId,
-      conversationId: current.id,
-      clientId: null,
-      sender: "bot",
-      agentId: null,
-      kind: "text",
-      text: welcomeText(buyer.shopName, buyer.shopSettings, returning),
-    });
-    events.push({ type: "message.new", message: toChatMessage(welcome.message, null) });
-    current = { ...welcome.conversation, assigneeId: current.assigneeId, status: current.status };
+    const texts = [welcomeText(buyer.shopName, buyer.shopSettings, returning)];
+    // Nobody took it: tell the buyer why they wait (seed 000 busy reply, seed 004 away reply).
+    if (!current.assigneeId) {
+      const open = withinServiceHours(buyer.shopSettings, buyer.shopTimezone, new Date()) && (await anyoneOnline(deps, buyer.workspaceId, current.team));
+      texts.push(open ? busyText(buyer.shopName, buyer.shopSettings) : awayText(buyer.shopName, buyer.shopSettings));
+    }
+    for (const text of texts) {
+      const reply = await storeMessage(deps.db, { workspaceId: buyer.workspaceId, conversationId: current.id, clientId: null, sender: "bot", agentId: null, kind: "text", text });
+      events.push({ type: "message.new", message: toChatMessage(reply.message, null) });
+      current = { ...reply.conversation, assigneeId: current.assigneeId, status: current.status };
+    }
   }
   await publishConversation(deps, current, events);
   return message;
+}
+
+async function anyoneOnline(deps: ChatDeps, workspaceId: string, team: "presales" | "aftersales"): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ id: agents.id })
+    .from(agents)
+    .where(and(eq(agents.workspaceId, workspaceId), eq(agents.team, team), eq(agents.active, true), eq(agents.status, "online"), eq(agents.role, "agent")))
+    .limit(1);
+  return row !== undefined;
 }
 
 async function isReturningBuyer(deps: ChatDeps, buyer: BuyerContext, currentId: string): Promise<boolean> {

@@ -90,6 +90,18 @@ describe("chat", () => {
     await Promise.all([back.close(), agent.client.close()]);
   });
 
+  it("resumes a buyer's latest conversation when their hello names none (first ack lost)", async () => {
+    const b = await buyer();
+    await b.client.say("第一句就断线了");
+    const back = await ChatClient.connect(`${base}/api/widget/ws?token=${encodeURIComponent(b.session.token)}`);
+    back.send({ type: "hello", lastSeq: {} });
+    await back.next((e) => e.type === "resume.done");
+    const texts = back.events.filter((e): e is Extract<ServerEvent, { type: "message.new" }> => e.type === "message.new").map((e) => e.message.text);
+    expect(texts[0]).toBe("第一句就断线了");
+    expect(texts.length).toBeGreaterThanOrEqual(2); // and the welcome after it
+    await Promise.all([b.client.close(), back.close()]);
+  });
+
   it("keeps a buyer out of other buyers' conversations", async () => {
     const a = await buyer();
     const ack = await a.client.say("我的私事");
@@ -109,6 +121,17 @@ describe("chat", () => {
     const results = await Promise.all(Array.from({ length: 14 }, (_, i) => b.client.say(`刷屏 ${i}`)));
     const events = results as ServerEvent[];
     expect(events.some((r) => r.type === "error" && r.code === "rate_limited")).toBe(true);
+    await b.client.close();
+  });
+
+  it("accepts a real image and refuses an SVG or HTML file sent as one", async () => {
+    const b = await buyer();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString("base64");
+    const ok = await b.client.say("", { kind: "image", imageUrl: `data:image/png;base64,${png}` });
+    expect(ok).toMatchObject({ type: "message.ack", message: { kind: "image" } });
+    const svg = Buffer.from("<svg onload=alert(1)>").toString("base64");
+    expect(await b.client.say("", { kind: "image", imageUrl: `data:image/svg+xml;base64,${svg}` })).toMatchObject({ type: "error", code: "bad_event" });
+    expect(await b.client.say("", { kind: "image", imageUrl: `data:image/png;base64,${svg}` })).toMatchObject({ type: "error", code: "bad_event" });
     await b.client.close();
   });
 

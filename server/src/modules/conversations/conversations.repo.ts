@@ -12,11 +12,11 @@ export type MessageRow = typeof messages.$inferSelect;
 // The queue shows what the buyer or an agent last said; auto-replies would hide the question.
 const lastMessage = sql<{ text: string; sender: string; kind: string; at: string } | null>`(
   select json_build_object('text', m.text, 'sender', m.sender, 'kind', m.kind, 'at', m.created_at)
-  from ${messages} m where m.conversation_id = ${conversations.id} and m.sender in ('buyer', 'agent')
+  from ${messages} m where m.conversation_id = "conversations"."id" and m.sender in ('buyer', 'agent')
   order by m.seq desc limit 1)`;
 const unread = sql<number>`(
   select count(*)::int from ${messages} m
-  where m.conversation_id = ${conversations.id} and m.sender = 'buyer' and m.seq > ${conversations.agentReadSeq})`;
+  where m.conversation_id = "conversations"."id" and m.sender = 'buyer' and m.seq > "conversations"."agent_read_seq")`;
 
 export async function summaries(db: Db, where: SQL | undefined, limit = 200): Promise<ConversationSummary[]> {
   const rows = await db
@@ -42,6 +42,10 @@ export async function summaries(db: Db, where: SQL | undefined, limit = 200): Pr
     unread: Number(count),
     waitingSince: c.waitingSince?.toISOString() ?? null,
     startedAt: c.startedAt.toISOString(),
+    stage: c.stage ?? null,
+    outcome: c.outcome ?? null,
+    lostReason: c.lostReason ?? null,
+    escalated: c.escalated,
   }));
 }
 
@@ -70,12 +74,13 @@ export async function latestConversationOf(db: Db, workspaceId: string, shopId: 
   return row ?? null;
 }
 
-export async function messagesAfter(db: Db, workspaceId: string, conversationId: string, afterSeq: number, limit: number): Promise<ChatMessage[]> {
+/** Buyers never receive the agents' internal notes (sender "system"). */
+export async function messagesAfter(db: Db, workspaceId: string, conversationId: string, afterSeq: number, limit: number, forBuyer = false): Promise<ChatMessage[]> {
   const rows = await db
     .select({ m: messages, agentName: agents.name })
     .from(messages)
     .leftJoin(agents, eq(agents.id, messages.agentId))
-    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq), forBuyer ? ne(messages.sender, "system") : undefined))
     .orderBy(asc(messages.seq))
     .limit(limit);
   return rows.map(({ m, agentName }) => toChatMessage(m, agentName ?? null));

@@ -6,9 +6,9 @@ import { z } from "zod";
 import type { AuthContext } from "../../platform/auth/auth-context";
 import { HttpError, notFound } from "../../platform/http/errors";
 import { route } from "../../platform/http/route";
-import { agentSend, publishConversation, type ChatDeps } from "./chat.service";
-import { findConversation, messagesAfter, summaries, summary, updateConversation } from "./conversations.repo";
-import { canReplyTo, canSeeConversation } from "./conversations.policy";
+import { agentSend, type ChatDeps } from "./chat.service";
+import { findConversation, messagesAfter, summaries, summary } from "./conversations.repo";
+import { canSeeConversation } from "./conversations.policy";
 import { conversations } from "./conversations.schema";
 
 const idParam = z.strictObject({ id: z.string().max(100) });
@@ -87,39 +87,6 @@ export function registerConversationRoutes(app: FastifyInstance, deps: ChatDeps)
     handler: async ({ auth, params, body }) => ({
       message: await agentSend(deps, auth, { type: "message.send", conversationId: params.id, clientId: body.clientId, text: body.text }),
     }),
-  });
-
-  route(app, {
-    method: "POST",
-    url: "/api/v1/conversations/:id/claim",
-    summary: "Take a conversation: assign it to me",
-    tags: ["conversations"],
-    access: "conversations.reply",
-    params: idParam,
-    handler: async ({ auth, params }) => {
-      const c = await visibleConversation(deps, auth, params.id);
-      if (!canReplyTo(auth, c)) throw new HttpError(409, "assigned", "This conversation belongs to a colleague");
-      await updateConversation(deps.db, auth.agent.workspaceId, c.id, { assigneeId: auth.agent.id, status: c.status === "closed" ? "closed" : "open" });
-      await publishConversation(deps, { ...c, assigneeId: auth.agent.id }, []);
-      return { conversation: await summary(deps.db, auth.agent.workspaceId, c.id) };
-    },
-  });
-
-  route(app, {
-    method: "POST",
-    url: "/api/v1/conversations/:id/close",
-    summary: "Close a conversation, with its outcome (converted, or why the buyer did not buy)",
-    tags: ["conversations"],
-    access: "conversations.reply",
-    params: idParam,
-    body: z.strictObject({ outcome: z.string().max(50).optional() }),
-    handler: async ({ auth, params, body }) => {
-      const c = await visibleConversation(deps, auth, params.id);
-      if (!canReplyTo(auth, c)) throw new HttpError(409, "assigned", "This conversation belongs to a colleague");
-      await updateConversation(deps.db, auth.agent.workspaceId, c.id, { status: "closed", closedAt: new Date(), waitingSince: null, outcome: body.outcome ?? null });
-      await publishConversation(deps, { ...c, status: "closed" }, []);
-      return { conversation: await summary(deps.db, auth.agent.workspaceId, c.id) };
-    },
   });
 }
 

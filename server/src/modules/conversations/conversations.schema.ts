@@ -1,8 +1,8 @@
 // A conversation between one buyer and the shop's team; messages carry a
 // per-conversation sequence number assigned in the transaction that stores them.
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { ProductCard } from "./chat-protocol";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { PresalesStage, ProductCard } from "./chat-protocol";
 
 export const conversations = pgTable(
   "conversations",
@@ -23,8 +23,15 @@ export const conversations = pgTable(
     agentReadSeq: integer("agent_read_seq").notNull().default(0),
     buyerReadSeq: integer("buyer_read_seq").notNull().default(0),
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    /** converted, or the reason the buyer did not buy (price, quality…). */
-    outcome: text("outcome"),
+    /** Where the pre-sales flow stands (seed 002); null for after-sales. */
+    stage: text("stage").$type<PresalesStage>(),
+    /** converted or not_converted, recorded when closing. */
+    outcome: text("outcome").$type<"converted" | "not_converted">(),
+    /** Why the buyer did not buy (price, quality…), and the agent's note. */
+    lostReason: text("lost_reason"),
+    outcomeNote: text("outcome_note"),
+    /** An agent asked a supervisor to step in. */
+    escalated: boolean("escalated").notNull().default(false),
   },
   (t) => [
     index("conversations_queue_idx").on(t.workspaceId, t.status, t.lastMessageAt),

@@ -7,11 +7,14 @@ import { agents } from "../staff";
 import { conversations } from "./conversations.schema";
 
 export async function pickAgent(db: Db, workspaceId: string, team: "presales" | "aftersales", customerId: string, excludeConversationId: string): Promise<string | null> {
-  const load = sql<number>`(select count(*)::int from ${conversations} c where c.assignee_id = ${agents.id} and c.status <> 'closed')`;
+  // Written out in full: inside a one-table select Drizzle leaves columns unqualified,
+  // and a bare "id" in this subquery would mean the conversation's.
+  const load = sql<number>`(select count(*)::int from ${conversations} c where c.assignee_id = "agents"."id" and c.status <> 'closed')`;
   const candidates = await db
     .select({ id: agents.id, maxChats: agents.maxChats, load })
     .from(agents)
-    .where(and(eq(agents.workspaceId, workspaceId), eq(agents.active, true), eq(agents.status, "online"), eq(agents.team, team)))
+    // Owners and supervisors take conversations by hand; the rotation is the agents'.
+    .where(and(eq(agents.workspaceId, workspaceId), eq(agents.active, true), eq(agents.status, "online"), eq(agents.team, team), eq(agents.role, "agent")))
     .orderBy(load, agents.id);
   const available = candidates.filter((a) => Number(a.load) < a.maxChats);
   if (available.length === 0) return null;

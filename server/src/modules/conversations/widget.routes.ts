@@ -82,7 +82,7 @@ export function registerWidgetRoutes(app: FastifyInstance, db: Db): void {
       const { shop, customerId } = await buyerFrom(db, request);
       const conversation = await latestConversationOf(db, shop.workspaceId, shop.id, customerId);
       if (!conversation) return { conversationId: null, items: [] };
-      return { conversationId: conversation.id, items: await messagesAfter(db, shop.workspaceId, conversation.id, query.afterSeq, 1000) };
+      return { conversationId: conversation.id, items: await messagesAfter(db, shop.workspaceId, conversation.id, query.afterSeq, 1000, true) };
     },
   });
 

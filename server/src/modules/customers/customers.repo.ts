@@ -35,3 +35,12 @@ export async function findOrCreateKnownBuyer(db: Db, workspaceId: string, extern
     .returning();
   return row!;
 }
+
+export async function insertCustomer(
+  db: Db,
+  workspaceId: string,
+  c: { externalId?: string | null; nick: string; name?: string | null; phone?: string | null; address?: string | null },
+): Promise<CustomerRow> {
+  const [row] = await db.insert(customers).values({ id: newId("cus"), workspaceId, ...c }).returning();
+  return row!;
+}

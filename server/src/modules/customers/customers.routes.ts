@@ -28,20 +28,26 @@ export function customerView(c: CustomerRow, revealed = false) {
 export interface CustomerSidebarExtras {
   /** Past conversations of the customer, as the agent may see them. */
   conversationsOf(auth: AuthContext, customerId: string): Promise<unknown[]>;
+  /** The customer's orders, newest first. */
+  ordersOf(auth: AuthContext, customerId: string): Promise<unknown[]>;
 }
 
 export function registerCustomerRoutes(app: FastifyInstance, db: Db, extras: CustomerSidebarExtras): void {
   route(app, {
     method: "GET",
     url: "/api/v1/customers/:id",
-    summary: "A customer with masked contact details and their past conversations",
+    summary: "A customer with masked contact details, their past conversations and orders",
     tags: ["customers"],
     access: "customers.view",
     params: idParam,
     handler: async ({ auth, params }) => {
       const customer = await findCustomer(db, auth.agent.workspaceId, params.id);
       if (!customer) throw notFound("customer");
-      return { customer: customerView(customer), conversations: await extras.conversationsOf(auth, customer.id) };
+      return {
+        customer: customerView(customer),
+        conversations: await extras.conversationsOf(auth, customer.id),
+        orders: auth.abilities.has("orders.view") ? await extras.ordersOf(auth, customer.id) : [],
+      };
     },
   });
 

@@ -1,3 +1,3 @@
 export { orderItems, orders, returns } from "./orders.schema";
 export type { OrderStatus } from "./orders.schema";
-export { hasPaidOrder } from "./orders.repo";
+export { hasPaidOrder, insertOrder, listCustomerOrders, type NewOrder } from "./orders.repo";

@@ -9,12 +9,13 @@ export const agentShape = z.object({
   team: z.enum(["presales", "aftersales"]),
   status: z.enum(["online", "busy", "away", "offline"]),
   maxChats: z.number().int(),
+  locale: z.enum(["zh-CN", "en", "ko"]),
   active: z.boolean(),
 });
 export type AgentView = z.infer<typeof agentShape>;
 
 /** What other agents and the workbench may see of an agent (never the hash). */
-export function agentView(a: Omit<AgentView, "active"> & { active?: boolean }): AgentView {
+export function agentView(a: Omit<AgentView, "active" | "locale"> & { active?: boolean; locale?: AgentView["locale"] }): AgentView {
   return {
     id: a.id,
     workspaceId: a.workspaceId,
@@ -24,6 +25,7 @@ export function agentView(a: Omit<AgentView, "active"> & { active?: boolean }): 
     team: a.team,
     status: a.status,
     maxChats: a.maxChats,
+    locale: a.locale ?? "zh-CN",
     active: a.active ?? true,
   };
 }

@@ -7,7 +7,7 @@ import { newId } from "../../platform/db/ids";
 import { conflict, notFound } from "../../platform/http/errors";
 import { route } from "../../platform/http/route";
 import type { EventBus } from "../../platform/events/bus";
-import { AGENT_SESSIONS_ENDED } from "../../platform/events/topics";
+import { AGENT_CAPACITY_CHANGED, AGENT_SESSIONS_ENDED } from "../../platform/events/topics";
 import { recordAudit } from "../../platform/audit/audit";
 import { agentShape, agentView } from "./agent-view";
 import { deleteSessionsOf, findAgent, findAgentByEmail, insertAgent, listAgents, updateAgent } from "./staff.repo";
@@ -81,6 +81,7 @@ export function registerAgentRoutes(app: FastifyInstance, db: Db, bus: EventBus)
     handler: async ({ auth, params, body }) => {
       const agent = await updateAgent(db, auth.agent.workspaceId, params.id, body);
       if (!agent) throw notFound("agent");
+      if (agent.status === "online") await bus.publish({ topic: AGENT_CAPACITY_CHANGED, workspaceId: agent.workspaceId, payload: { team: agent.team } });
       await recordAudit(db, auth, "agent.update", "agent", agent.id, body);
       return { agent: agentView(agent) };
     },
@@ -124,6 +125,20 @@ export function registerAgentRoutes(app: FastifyInstance, db: Db, bus: EventBus)
 
   route(app, {
     method: "PATCH",
+    url: "/api/v1/me/preferences",
+    summary: "Set my workbench language (kept per agent)",
+    tags: ["agents"],
+    access: "signed-in",
+    body: z.strictObject({ locale: z.enum(["zh-CN", "en", "ko"]) }),
+    response: z.object({ agent: agentShape }),
+    handler: async ({ auth, body }) => {
+      const agent = await updateAgent(db, auth.agent.workspaceId, auth.agent.id, { locale: body.locale });
+      return { agent: agentView(agent!) };
+    },
+  });
+
+  route(app, {
+    method: "PATCH",
     url: "/api/v1/me/status",
     summary: "Set my status: online, busy, away or offline",
     tags: ["agents"],
@@ -132,6 +147,7 @@ export function registerAgentRoutes(app: FastifyInstance, db: Db, bus: EventBus)
     response: z.object({ agent: agentShape }),
     handler: async ({ auth, body }) => {
       const agent = await updateAgent(db, auth.agent.workspaceId, auth.agent.id, { status: body.status });
+      if (body.status === "online") await bus.publish({ topic: AGENT_CAPACITY_CHANGED, workspaceId: agent!.workspaceId, payload: { team: agent!.team } });
       return { agent: agentView(agent!) };
     },
   });

@@ -10,13 +10,15 @@ import { SESSION_COOKIE } from "../../platform/http/app";
 import { HttpError } from "../../platform/http/errors";
 import { route } from "../../platform/http/route";
 import { listShops, publicShop } from "../workspace";
-import { deleteSession, findAgentByEmail } from "./staff.repo";
+import { deleteSession, findAgentByEmail, updateAgent } from "./staff.repo";
+import type { EventBus } from "../../platform/events/bus";
+import { AGENT_CAPACITY_CHANGED } from "../../platform/events/topics";
 import { openSession, SESSION_DAYS } from "./sessions";
 import { agentView } from "./agent-view";
 
 const badCredentials = () => new HttpError(401, "bad_credentials", "Wrong email or password");
 
-export function registerAuthRoutes(app: FastifyInstance, db: Db, options: { secureCookies: boolean; throttle?: LoginThrottle }): void {
+export function registerAuthRoutes(app: FastifyInstance, db: Db, options: { secureCookies: boolean; throttle?: LoginThrottle; bus?: EventBus }): void {
   const throttle = options.throttle ?? new LoginThrottle();
 
   route(app, {
@@ -40,6 +42,12 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: { secu
         throw badCredentials();
       }
       throttle.recordSuccess(account);
+      // Signing in to the workbench means starting work: an offline agent comes online.
+      if (agent.status === "offline") {
+        await updateAgent(db, agent.workspaceId, agent.id, { status: "online" });
+        agent.status = "online";
+        await options.bus?.publish({ topic: AGENT_CAPACITY_CHANGED, workspaceId: agent.workspaceId, payload: { team: agent.team } });
+      }
       const { token, auth } = await openSession(db, agent);
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
@@ -60,6 +68,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: { secu
     access: "signed-in",
     handler: async ({ auth, reply }) => {
       await deleteSession(db, auth.sessionHash);
+      await updateAgent(db, auth.agent.workspaceId, auth.agent.id, { status: "offline" });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return undefined;
     },

@@ -19,6 +19,7 @@ export function toSignedInAgent(row: AgentRow): SignedInAgent {
     team: row.team,
     status: row.status,
     maxChats: row.maxChats,
+    locale: row.locale,
   };
 }
 

@@ -16,6 +16,8 @@ export const agents = pgTable(
     team: text("team").$type<"presales" | "aftersales">().notNull().default("presales"),
     status: text("status").$type<"online" | "busy" | "away" | "offline">().notNull().default("offline"),
     maxChats: integer("max_chats").notNull().default(8),
+    /** The workbench language this agent chose (zh-CN, en, ko). */
+    locale: text("locale").$type<"zh-CN" | "en" | "ko">().notNull().default("zh-CN"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

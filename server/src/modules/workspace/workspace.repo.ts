@@ -24,6 +24,15 @@ export async function createShop(
   return row!;
 }
 
+export async function updateShop(db: Db, workspaceId: string, id: string, patch: Partial<typeof shops.$inferInsert>): Promise<ShopRow | null> {
+  const [row] = await db
+    .update(shops)
+    .set(patch)
+    .where(and(eq(shops.workspaceId, workspaceId), eq(shops.id, id)))
+    .returning();
+  return row ?? null;
+}
+
 export function listShops(db: Db, workspaceId: string): Promise<ShopRow[]> {
   return db.select().from(shops).where(eq(shops.workspaceId, workspaceId)).orderBy(asc(shops.createdAt), asc(shops.id));
 }

@@ -19,6 +19,7 @@ export const ABILITIES = [
   "reports.view_all",
   "data.import",
   "data.export",
+  "quick_replies.manage",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -43,6 +44,8 @@ const SUPERVISOR: Ability[] = [
   "agents.view",
   "reports.view_all",
   "data.export",
+  // Supervisors curate the team's phrase library (SPEC: supervisors curate quick replies).
+  "quick_replies.manage",
 ];
 
 export function abilitiesFor(agent: { role: Role; team: Team }): Ability[] {

@@ -11,6 +11,7 @@ export interface SignedInAgent {
   team: Team;
   status: "online" | "busy" | "away" | "offline";
   maxChats: number;
+  locale: "zh-CN" | "en" | "ko";
 }
 
 export interface AuthContext {

@@ -37,11 +37,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 async function openPostgres(url: string): Promise<Database> {
   const { default: pg } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Every connection speaks UTC so timestamps come back the same on both engines.
-  pool.on("connect", (client) => {
-    client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
-  });
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c TimeZone=UTC" });
   const db = drizzle(pool) as unknown as Db;
   return {
     kind: "postgres",

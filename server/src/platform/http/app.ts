@@ -19,6 +19,8 @@ export interface HttpAppOptions {
   logLevel: string;
   /** Answers /api/health: true once the database is reachable. */
   healthy: () => Promise<boolean>;
+  /** Where logs go (stdout unless a test captures them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
@@ -35,6 +37,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: ["req.headers", "body", "password", "phone", "address"],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
   });
   app.decorate("routeDocs", []);

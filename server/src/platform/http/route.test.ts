@@ -7,7 +7,7 @@ import { createHttpApp } from "./app";
 import { route } from "./route";
 
 const agentAuth: AuthContext = {
-  agent: { id: "a1", workspaceId: "w1", name: "A", email: "a@x", role: "agent", team: "presales", status: "online", maxChats: 5 },
+  agent: { id: "a1", workspaceId: "w1", name: "A", email: "a@x", role: "agent", team: "presales", status: "online", maxChats: 5, locale: "zh-CN" },
   abilities: new Set(["conversations.reply"]),
   csrfToken: "csrf-token",
   sessionHash: "h",

@@ -30,7 +30,7 @@ export function AgentsPage() {
   };
 
   return (
-    <div style={{ flex: 1, overflow: "auto", padding: 16 }}>
+    <div>
       <Card
         title={t("agents.title")}
         extra={

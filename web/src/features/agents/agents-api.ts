@@ -19,10 +19,11 @@ export interface AgentDraft {
 }
 export type AgentChanges = Partial<Pick<AgentDraft, "name" | "role" | "team" | "maxChats">>;
 
-export function useAgents() {
+export function useAgents(enabled = true) {
   return useQuery({
     queryKey: AGENTS_KEY,
     queryFn: ({ signal }) => apiGet<{ items: Agent[] }>("/api/v1/agents", signal).then((r) => r.items),
+    enabled,
   });
 }
 

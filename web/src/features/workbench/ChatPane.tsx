@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Empty, Flex, Spin, Typography } from "antd";
-import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useConnectionState, useOutbox, useRealtime } from "../../platform/realtime/RealtimeProvider";
 import { ChatHeader } from "./ChatHeader";
@@ -16,11 +16,15 @@ import { useSession } from "../../platform/session";
 
 interface Props {
   conversationId: string;
+  /** A search hit: scroll to this message and mark it for a moment. */
+  focusSeq?: number | null;
   onBack?: () => void;
   onShowCustomer?: () => void;
 }
 
-export function ChatPane({ conversationId, onBack, onShowCustomer }: Props) {
+const HIGHLIGHT_MS = 4_000;
+
+export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustomer }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const client = useRealtime();
@@ -68,6 +72,23 @@ export function ChatPane({ conversationId, onBack, onShowCustomer }: Props) {
     if (el && nearBottom.current) el.scrollTop = el.scrollHeight;
   }, [bubbles.length, buyerTyping]);
 
+  // Opened from a search hit: bring that message into view once its history is here.
+  const [highlighted, setHighlighted] = useState<number | null>(null);
+  const focusedFor = useRef<string | null>(null);
+  const hasFocusTarget = focusSeq !== null && history !== undefined && history.some((m) => m.seq === focusSeq);
+  useEffect(() => {
+    const key = `${conversationId}:${focusSeq}`;
+    if (!hasFocusTarget || focusedFor.current === key) return;
+    focusedFor.current = key;
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-seq="${focusSeq}"]`);
+    if (!el) return;
+    nearBottom.current = false;
+    el.scrollIntoView({ block: "center" });
+    setHighlighted(focusSeq);
+    const timer = setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [conversationId, focusSeq, hasFocusTarget]);
+
   if (conversation.isError || messages.isError)
     return (
       <Flex vertical style={{ flex: 1 }}>
@@ -102,6 +123,7 @@ export function ChatPane({ conversationId, onBack, onShowCustomer }: Props) {
           <MessageBubble
             key={bubble.key}
             bubble={bubble}
+            highlighted={bubble.seq !== undefined && bubble.seq === highlighted}
             onRetry={bubble.clientId ? () => client.retry(bubble.clientId!) : undefined}
             onDiscard={bubble.clientId ? () => client.discard(bubble.clientId!) : undefined}
           />

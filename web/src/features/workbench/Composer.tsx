@@ -1,9 +1,15 @@
-import { PictureOutlined, SendOutlined } from "@ant-design/icons";
+import { PictureOutlined, SendOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Input, Tooltip } from "antd";
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import type { TextAreaRef } from "antd/es/input/TextArea";
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { CHAT_LIMITS } from "../../../../server/src/modules/conversations/chat-protocol";
 import { useRealtime } from "../../platform/realtime/RealtimeProvider";
+import { onComposerInsert } from "../quick-replies/composer-insert";
+import { renderQuickReply, useQuickReplies, type QuickReply } from "../quick-replies/quick-replies-api";
+import { QuickRepliesDrawer } from "../quick-replies/QuickRepliesDrawer";
+import { ShortcutPopup } from "../quick-replies/ShortcutPopup";
+import { matchShortcuts, moveIndex, replaceRange, slashQueryAt, type SlashQuery } from "../quick-replies/shortcuts";
 
 // Checked against the server's CHAT_LIMITS by the type system, without importing a value.
 const MAX_TEXT: (typeof CHAT_LIMITS)["maxTextLength"] = 2000;
@@ -28,7 +34,19 @@ export function Composer({ conversationId, disabledReason }: Props) {
   const { message } = App.useApp();
   const client = useRealtime();
   const [draft, setDraft] = useState("");
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  // The library mounts on first use (it loads data and checks abilities), then stays for its closing animation.
+  const [libraryUsed, setLibraryUsed] = useState(false);
+  const textArea = useRef<TextAreaRef>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const quickReplies = useQuickReplies(!disabled);
+  const slash = disabled ? null : slashQueryAt(draft, caret);
+  const popupOpen = slash !== null && dismissedAt !== slash.start;
+  const query = slash?.query ?? null;
+  const matches = useMemo(() => (query === null ? [] : matchShortcuts(quickReplies.data ?? [], query)), [query, quickReplies.data]);
   const typingSentAt = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -46,6 +64,44 @@ export function Composer({ conversationId, disabledReason }: Props) {
     },
     [client, conversationId],
   );
+
+  /** Puts `text` in place of [start, end) and the caret after it. */
+  const putText = (text: string, start: number, end: number) => {
+    const next = replaceRange(draft, start, end, text);
+    setDraft(next.text.slice(0, MAX_TEXT));
+    setCaret(next.caret);
+    requestAnimationFrame(() => {
+      const el = textArea.current?.resizableTextArea?.textArea;
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(next.caret, next.caret);
+    });
+  };
+
+  const rendered = async (reply: QuickReply) => {
+    try {
+      return await renderQuickReply(reply.id, conversationId);
+    } catch {
+      // Unfilled {variables} stay visible for the agent to complete by hand.
+      void message.warning(t("quickReplies.renderFailed"));
+      return reply.text;
+    }
+  };
+
+  const pick = async (reply: QuickReply, at: SlashQuery) => {
+    setDismissedAt(at.start);
+    putText(await rendered(reply), at.start, at.end);
+  };
+
+  // Inserting from the library panel: at the caret, replacing any selection.
+  const insertRef = useRef<(text: string) => void>(() => undefined);
+  useEffect(() => {
+    insertRef.current = (text: string) => {
+      const el = textArea.current?.resizableTextArea?.textArea;
+      putText(text, el?.selectionStart ?? draft.length, el?.selectionEnd ?? draft.length);
+    };
+  });
+  useEffect(() => onComposerInsert(conversationId, (text) => insertRef.current(text)), [conversationId]);
 
   const noteTyping = () => {
     const now = Date.now();
@@ -76,6 +132,23 @@ export function Composer({ conversationId, disabledReason }: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (popupOpen && slash && !e.nativeEvent.isComposing) {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        setActive((index) => moveIndex(index, e.key === "ArrowDown" ? 1 : -1, matches.length));
+        return;
+      }
+      if ((e.key === "Enter" || e.key === "Tab") && matches.length > 0) {
+        e.preventDefault();
+        void pick(matches[Math.min(active, matches.length - 1)]!, slash);
+        return;
+      }
+      if (e.key === "Escape") {
+        e.preventDefault();
+        setDismissedAt(slash.start);
+        return;
+      }
+    }
     if (isSendKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing, keyCode: e.keyCode })) {
       e.preventDefault();
       send();
@@ -91,6 +164,31 @@ export function Composer({ conversationId, disabledReason }: Props) {
 
   return (
     <Flex gap={8} align="flex-end" style={{ padding: 12, borderTop: "1px solid rgba(5,5,5,0.06)", background: "#fff" }}>
+      <Tooltip title={t("quickReplies.title")}>
+        <Button
+          icon={<ThunderboltOutlined />}
+          aria-label={t("quickReplies.title")}
+          data-testid="quick-replies-open"
+          onClick={() => {
+            setLibraryUsed(true);
+            setLibraryOpen(true);
+          }}
+        />
+      </Tooltip>
+      {libraryUsed && (
+        <QuickRepliesDrawer
+          open={libraryOpen}
+          onClose={() => setLibraryOpen(false)}
+          onInsert={
+            disabled
+              ? undefined
+              : (reply) => {
+                  setLibraryOpen(false);
+                  void rendered(reply).then((text) => insertRef.current(text));
+                }
+          }
+        />
+      )}
       <Tooltip title={t("chat.sendImage")}>
         <Button icon={<PictureOutlined />} aria-label={t("chat.sendImage")} disabled={disabled} onClick={() => fileInput.current?.click()} />
       </Tooltip>
@@ -105,23 +203,37 @@ export function Composer({ conversationId, disabledReason }: Props) {
           e.target.value = "";
         }}
       />
-      <Input.TextArea
-        data-testid="chat-input"
-        value={draft}
-        disabled={disabled}
-        maxLength={MAX_TEXT}
-        autoSize={{ minRows: 1, maxRows: 6 }}
-        placeholder={disabledReason === "closed" ? t("chat.closedPlaceholder") : disabledReason === "colleague" ? t("chat.takenByColleague") : t("chat.placeholder")}
-        aria-label={t("chat.placeholder")}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          if (e.target.value) noteTyping();
-          else stopTyping();
-        }}
-        onKeyDown={onKeyDown}
-        onPaste={onPaste}
-        style={{ flex: 1 }}
-      />
+      <div style={{ flex: 1, position: "relative", minWidth: 0 }}>
+        {popupOpen && slash && (
+          <ShortcutPopup matches={matches} active={Math.min(active, Math.max(0, matches.length - 1))} query={slash.query} onHover={setActive} onPick={(reply) => void pick(reply, slash)} />
+        )}
+        <Input.TextArea
+          ref={textArea}
+          data-testid="chat-input"
+          value={draft}
+          role="combobox"
+          aria-expanded={popupOpen}
+          aria-controls={popupOpen ? "quick-reply-popup" : undefined}
+          aria-activedescendant={popupOpen && matches.length ? `quick-reply-${Math.min(active, matches.length - 1)}` : undefined}
+          aria-autocomplete="list"
+          disabled={disabled}
+          maxLength={MAX_TEXT}
+          autoSize={{ minRows: 1, maxRows: 6 }}
+          placeholder={disabledReason === "closed" ? t("chat.closedPlaceholder") : disabledReason === "colleague" ? t("chat.takenByColleague") : t("chat.placeholder")}
+          aria-label={t("chat.placeholder")}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setCaret(e.target.selectionStart ?? e.target.value.length);
+            setActive(0);
+            if (e.target.value) noteTyping();
+            else stopTyping();
+          }}
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
+          onBlur={() => slash && setDismissedAt(slash.start)}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+        />
+      </div>
       <Button data-testid="chat-send" type="primary" icon={<SendOutlined />} disabled={disabled || !draft.trim()} onClick={send}>
         {t("chat.send")}
       </Button>

@@ -62,7 +62,18 @@ export function ConversationItem({ conversation, selected, showAssignee, onOpen 
               {t(`conversation.status.${conversation.status}`)}
             </Tag>
           )}
-          <Tag style={{ marginInlineEnd: 0 }}>{t(`team.${conversation.team}`)}</Tag>
+          {conversation.escalated && (
+            <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="queue-escalated">
+              {t("chat.escalatedTag")}
+            </Tag>
+          )}
+          {conversation.stage ? (
+            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+              {t(`stage.${conversation.stage}`)}
+            </Tag>
+          ) : (
+            <Tag style={{ marginInlineEnd: 0 }}>{t(`team.${conversation.team}`)}</Tag>
+          )}
           {showAssignee && conversation.assigneeName && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t("queue.assignee", { name: conversation.assigneeName })}

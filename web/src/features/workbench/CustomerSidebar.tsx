@@ -6,6 +6,7 @@ import { formatTime } from "./format";
 import { apiPost } from "../../platform/api";
 import { useAbility } from "../../platform/session";
 import { ABILITY, type CustomerContact, type CustomerDetail } from "../../platform/types";
+import { OrdersList } from "./OrdersList";
 import { customerKey, useConversation, useCustomer } from "./queries";
 
 interface Props {
@@ -58,11 +59,17 @@ export function CustomerSidebar({ conversationId, onOpen }: Props) {
       </Descriptions>
       {canReveal && !customer.revealed && (customer.phone || customer.address) && (
         <Tooltip title={t("customer.revealHint")}>
-          <Button size="small" icon={<EyeOutlined />} loading={reveal.isPending} onClick={() => reveal.mutate(customer.id)} style={{ alignSelf: "flex-start" }}>
+          <Button size="small" data-testid="customer-reveal" icon={<EyeOutlined />} loading={reveal.isPending} onClick={() => reveal.mutate(customer.id)} style={{ alignSelf: "flex-start" }}>
             {t("customer.reveal")}
           </Button>
         </Tooltip>
       )}
+      <div>
+        <Typography.Text strong style={{ display: "block", marginBottom: 8 }}>
+          {t("customer.orders")}
+        </Typography.Text>
+        <OrdersList orders={detail.data.orders ?? []} />
+      </div>
       <div>
         <Typography.Text strong>{t("customer.pastConversations")}</Typography.Text>
         {past.length === 0 ? (

@@ -21,19 +21,34 @@ export interface BubbleModel {
 
 interface Props {
   bubble: BubbleModel;
+  /** The message a search hit opened. */
+  highlighted?: boolean;
   onRetry?: () => void;
   onDiscard?: () => void;
 }
 
-export function MessageBubble({ bubble, onRetry, onDiscard }: Props) {
+export function MessageBubble({ bubble, highlighted = false, onRetry, onDiscard }: Props) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   if (bubble.from === "system") {
     return (
-      <div data-testid="chat-message" data-seq={bubble.seq} style={{ textAlign: "center", margin: "8px 0" }}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <div data-testid="chat-message" data-from="system" data-seq={bubble.seq} style={{ textAlign: "center", margin: "8px 0" }}>
+        <span
+          style={{
+            boxShadow: highlighted ? `0 0 0 3px ${token.colorWarning}` : undefined,
+            display: "inline-block",
+            maxWidth: "85%",
+            padding: "2px 10px",
+            borderRadius: 10,
+            background: token.colorFillTertiary,
+            color: token.colorTextSecondary,
+            fontSize: 12,
+            whiteSpace: "pre-wrap",
+            overflowWrap: "anywhere",
+          }}
+        >
           {bubble.text}
-        </Typography.Text>
+        </span>
       </div>
     );
   }
@@ -51,7 +66,10 @@ export function MessageBubble({ bubble, onRetry, onDiscard }: Props) {
         data-from={bubble.from}
         data-seq={bubble.seq}
         data-delivery={bubble.delivery}
+        data-highlighted={highlighted || undefined}
         style={{
+          boxShadow: highlighted ? `0 0 0 3px ${token.colorWarning}` : undefined,
+          transition: "box-shadow 0.3s",
           maxWidth: "min(75%, 520px)",
           padding: bubble.kind === "text" ? "8px 12px" : 6,
           borderRadius: 12,

@@ -8,7 +8,7 @@ import { QueuePane } from "./QueuePane";
 import { useLiveUpdates } from "./use-live-updates";
 
 /** Queue, chat and customer side by side; on a phone, the queue or the chat. */
-export function WorkbenchPage({ selectedId }: { selectedId: string | null }) {
+export function WorkbenchPage({ selectedId, focusSeq = null }: { selectedId: string | null; focusSeq?: number | null }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
@@ -32,7 +32,7 @@ export function WorkbenchPage({ selectedId }: { selectedId: string | null }) {
     return (
       <div style={{ flex: 1, minWidth: 0, minHeight: 0, display: "flex", background: token.colorBgContainer }}>
         {selectedId ? (
-          <ChatPane conversationId={selectedId} onBack={back} onShowCustomer={() => setCustomerOpen(true)} />
+          <ChatPane conversationId={selectedId} focusSeq={focusSeq} onBack={back} onShowCustomer={() => setCustomerOpen(true)} />
         ) : (
           <div style={{ flex: 1, minWidth: 0 }}>
             <QueuePane selectedId={null} onOpen={open} />
@@ -50,7 +50,7 @@ export function WorkbenchPage({ selectedId }: { selectedId: string | null }) {
       </Layout.Sider>
       <Layout.Content style={{ display: "flex", minWidth: 0, minHeight: 0 }}>
         {selectedId ? (
-          <ChatPane conversationId={selectedId} onShowCustomer={wide ? undefined : () => setCustomerOpen(true)} />
+          <ChatPane conversationId={selectedId} focusSeq={focusSeq} onShowCustomer={wide ? undefined : () => setCustomerOpen(true)} />
         ) : (
           <Empty description={t("chat.pick")} style={{ margin: "auto" }} />
         )}

@@ -12,3 +12,15 @@ export function formatTime(iso: string, language: string, now = new Date()): str
 export function formatPrice(cents: number, language: string, currency = "CNY"): string {
   return new Intl.NumberFormat(language, { style: "currency", currency }).format(cents / 100);
 }
+
+/** Order totals in yuan as shops write them (¥1,299.00) whatever the interface language. */
+export function formatYuan(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const yuan = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(cents) / 100);
+  return `${sign}¥${yuan}`;
+}
+
+/** "红色 / M" from an order line's colour and size, skipping what is missing. */
+export function variantText(item: { color: string | null; size: string | null }): string {
+  return [item.color, item.size].filter((part): part is string => Boolean(part && part.trim())).join(" / ");
+}

@@ -10,6 +10,7 @@ import { ABILITY, type ChatMessage, type ConversationSummary, type Me } from "..
 import { applyMessage, mergeMessages, previewText, sortByActivity, upsertInView, type Viewer } from "./conversation-cache";
 import { setBuyerRead, setBuyerTyping } from "./chat-signals";
 import { QUEUE_VIEWS, conversationKey, messagesKey, queueKey } from "./queries";
+import { QUICK_REPLIES_KEY } from "../quick-replies/quick-replies-api";
 
 type Update = (conversation: ConversationSummary) => ConversationSummary;
 
@@ -79,6 +80,9 @@ export function useLiveUpdates(selectedId: string | null, open: (id: string) => 
       case "read":
         if (event.by === "buyer") setBuyerRead(event.conversationId, event.seq);
         else updateCachedSummaries(queryClient, event.conversationId, (c) => (event.seq >= c.lastSeq ? { ...c, unread: 0 } : c));
+        break;
+      case "quick_replies.changed":
+        void queryClient.invalidateQueries({ queryKey: QUICK_REPLIES_KEY });
         break;
       case "resume.done":
         // After a reconnect, summaries may have changed in ways no message shows (claims,

@@ -1,0 +1,1 @@
+ALTER TABLE "agents" ADD COLUMN "locale" text DEFAULT 'zh-CN' NOT NULL;

@@ -1,0 +1,248 @@
+// Pass 2 of an import: the records, streamed a second time, become rows. Rows are
+// buffered per table and written as multi-row upserts; all ids were resolved before
+// this pass, so the only ordering that matters is the foreign keys (a message needs
+// its conversation row, a SKU its product, an order item its order).
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../platform/db/database";
+import { newId } from "../../platform/db/ids";
+import { newToken } from "../../platform/auth/tokens";
+import { anyOf, chunks, upsertRows, type UpsertSpec, type Value } from "./import-sql";
+import { emptyCounts, MessageIdDeriver, type Counts } from "./import-plan";
+import type { IdMaps } from "./import-resolve";
+import type { ConversationRecord, InterchangeRecord, MessageRecord, OrderRecord, ProductRecord, RecordType } from "./records";
+import { interchangeTimeMs } from "./times";
+
+const BATCH = 1_000;
+const EXTERNAL = ["workspace_id", "external_id"];
+
+const SPECS = {
+  shop: { table: "shops", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["name", "text"], ["platform", "text"], ["timezone", "text"], ["widget_secret", "text"]], conflict: EXTERNAL, keep: ["id", "workspace_id", "widget_secret"] },
+  agent: { table: "agents", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["name", "text"], ["team", "text"], ["email", "text"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
+  customer: { table: "customers", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["nick", "text"], ["name", "text"], ["phone", "text"], ["birthday", "text"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
+  product: { table: "products", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["title", "text"], ["category", "text"], ["price_cents", "integer"], ["floor_price_cents", "integer"], ["attributes", "jsonb"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
+  sku: { table: "skus", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["product_id", "text"], ["position", "integer"], ["color", "text"], ["size", "text"], ["stock", "integer"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
+  // Imported conversations are history: closed, so they do not land in the live queue.
+  conversation: { table: "conversations", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["customer_id", "text"], ["team", "text"], ["started_at", "timestamptz"], ["status", "text"]], conflict: EXTERNAL, keep: ["id", "workspace_id", "status"] },
+  message: { table: "messages", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["conversation_id", "text"], ["seq", "bigint"], ["sender", "text"], ["agent_id", "text"], ["text", "text"], ["created_at", "timestamptz"]], conflict: EXTERNAL, conflictWhere: "external_id is not null", keep: ["id", "workspace_id"] },
+  order: { table: "orders", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["customer_id", "text"], ["status", "text"], ["created_at", "timestamptz"], ["paid_at", "timestamptz"], ["total_cents", "integer"], ["shipping_fee_cents", "integer"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
+  item: { table: "order_items", columns: [["id", "text"], ["workspace_id", "text"], ["order_id", "text"], ["position", "integer"], ["product_id", "text"], ["sku_id", "text"], ["qty", "integer"], ["price_cents", "integer"]], conflict: ["id"], keep: ["id", "workspace_id"] },
+  return: { table: "returns", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["order_id", "text"], ["kind", "text"], ["items", "jsonb"], ["reason", "text"], ["created_at", "timestamptz"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
+  review: { table: "reviews", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["order_id", "text"], ["item", "text"], ["rating", "text"], ["text", "text"], ["at", "timestamptz"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
+} satisfies Record<string, UpsertSpec>;
+
+type Table = keyof typeof SPECS;
+
+/** Interchange time text → ISO instant (already validated in pass 1). */
+function instant(text: string): string {
+  return new Date(interchangeTimeMs(text)!).toISOString();
+}
+
+function required(map: Map<string, string>, id: string): string {
+  const found = map.get(id);
+  if (found === undefined) throw new Error(`import: id "${id}" was not resolved`);
+  return found;
+}
+
+const optional = (map: Map<string, string>, id: string | undefined): string | null => (id === undefined ? null : required(map, id));
+
+interface PendingMessage {
+  externalId: string;
+  conversationId: string;
+  record: MessageRecord;
+  at: number;
+}
+
+export interface WriteCounts {
+  created: Counts;
+  updated: Counts;
+}
+
+export class ImportWriter {
+  private readonly rows = new Map<Table, Map<string, Value[]>>();
+  private readonly messages = new Map<string, PendingMessage>();
+  private readonly derive = new MessageIdDeriver();
+  /** Conversation → highest seq and latest message time written, for last_seq afterwards. */
+  private readonly conversationTail = new Map<string, { seq: number; at: number }>();
+  private readonly written = new Set<string>();
+  readonly counts: WriteCounts = { created: emptyCounts(), updated: emptyCounts() };
+
+  constructor(
+    private readonly db: Db,
+    private readonly workspaceId: string,
+    private readonly ids: IdMaps,
+  ) {}
+
+  private buffer(table: Table, key: string, row: Value[]): Map<string, Value[]> {
+    let rows = this.rows.get(table);
+    if (!rows) this.rows.set(table, (rows = new Map()));
+    rows.delete(key); // a repeated id in one batch: the later line wins
+    rows.set(key, row);
+    return rows;
+  }
+
+  private async upsert(table: Table, type: RecordType | null): Promise<void> {
+    const rows = this.rows.get(table);
+    if (!rows || rows.size === 0) return;
+    this.rows.delete(table);
+    const outcome = await upsertRows(this.db, SPECS[table], [...rows.values()]);
+    if (type) {
+      this.counts.created[type] += outcome.created;
+      this.counts.updated[type] += outcome.updated;
+    }
+  }
+
+  async add(record: InterchangeRecord): Promise<void> {
+    const ws = this.workspaceId;
+    const { ids } = this;
+    switch (record.type) {
+      case "shop":
+        return this.queue("shop", record.id, [required(ids.shop, record.id), ws, record.id, record.name, record.platform ?? "taobao", record.timezone, newToken(32)]);
+      case "agent":
+        return this.queue("agent", record.id, [required(ids.agent, record.id), ws, record.id, record.name, record.team, record.email?.toLowerCase() ?? null]);
+      case "customer":
+        return this.queue("customer", record.id, [required(ids.customer, record.id), ws, record.id, record.nick, record.name ?? null, record.phone ?? null, record.birthday ?? null]);
+      case "product":
+        return this.addProduct(record);
+      case "conversation":
+        return this.addConversation(record);
+      case "message":
+        return this.addMessage(record);
+      case "order":
+        return this.addOrder(record);
+      case "return": {
+        const items = record.items.map((item) => ({ skuId: optional(ids.sku, item.sku), qty: item.qty }));
+        return this.queue("return", record.id, [newId("ret"), ws, record.id, required(ids.order, record.order), record.kind, JSON.stringify(items), record.reason ?? null, instant(record.createdAt)]);
+      }
+      case "review":
+        return this.queue("review", record.id, [newId("rev"), ws, record.id, required(ids.order, record.order), record.item ?? null, record.rating, record.text ?? null, instant(record.at)]);
+    }
+  }
+
+  private async queue(table: Table & RecordType, key: string, row: Value[]): Promise<void> {
+    if (this.buffer(table, key, row).size >= BATCH) await this.upsert(table, table);
+  }
+
+  private async addProduct(r: ProductRecord): Promise<void> {
+    const productId = required(this.ids.product, r.id);
+    const attributes = JSON.stringify(r.attributes ?? {});
+    this.buffer("product", r.id, [productId, this.workspaceId, r.id, required(this.ids.shop, r.shop), r.title, r.category, r.priceCents, r.floorPriceCents ?? null, attributes]);
+    r.skus.forEach((s, i) => {
+      this.buffer("sku", s.id, [required(this.ids.sku, s.id), this.workspaceId, s.id, productId, i, s.color ?? null, s.size ?? null, s.stock]);
+    });
+    if ((this.rows.get("product")?.size ?? 0) >= BATCH || (this.rows.get("sku")?.size ?? 0) >= BATCH) await this.flushProducts();
+  }
+
+  /** Products, then their SKUs; SKUs a product no longer lists are removed. */
+  private async flushProducts(): Promise<void> {
+    const skuRows = [...(this.rows.get("sku")?.values() ?? [])];
+    const productIds = [...(this.rows.get("product")?.values() ?? [])].map((row) => row[0] as string);
+    await this.upsert("product", "product");
+    await this.upsert("sku", null);
+    const kept = skuRows.map((row) => row[0] as string);
+    for (const part of chunks(productIds, BATCH)) {
+      await this.db.execute(sql`delete from skus where ${anyOf("product_id", part)} and id <> all(${sql.param(kept)}::text[])`);
+    }
+  }
+
+  private async addConversation(r: ConversationRecord): Promise<void> {
+    if (this.written.has(r.id)) return; // written first because messages named it earlier
+    const row: Value[] = [required(this.ids.conversation, r.id), this.workspaceId, r.id, required(this.ids.shop, r.shop), required(this.ids.customer, r.customer), r.team, instant(r.startedAt), "closed"];
+    return this.queue("conversation", r.id, row);
+  }
+
+  /** Conversations that messages name before their own line go in before anything else. */
+  async writeEarly(early: Iterable<ConversationRecord>): Promise<void> {
+    for (const r of early) await this.addConversation(r);
+    await this.upsert("conversation", "conversation");
+    for (const r of early) this.written.add(r.id);
+  }
+
+  private async addMessage(r: MessageRecord): Promise<void> {
+    const at = interchangeTimeMs(r.at)!;
+    const externalId = r.id ?? this.derive.next(r.conversation, r.from, r.agent, at, r.text);
+    this.messages.delete(externalId);
+    this.messages.set(externalId, { externalId, conversationId: required(this.ids.conversation, r.conversation), record: r, at });
+    if (this.messages.size >= BATCH) await this.flushMessages();
+  }
+
+  /**
+   * Messages keep the file's order as their arrival order (seq). A message imported
+   * before keeps its seq; a new one takes the next number after its conversation's
+   * last, so live chat continues the same sequence.
+   */
+  private async flushMessages(): Promise<void> {
+    if (this.messages.size === 0) return;
+    await this.upsert("conversation", "conversation");
+    const batch = [...this.messages.values()];
+    this.messages.clear();
+    const existing = new Map<string, { conversation: string; seq: number }>();
+    const found = await queryRows<{ external_id: string; conversation_id: string; seq: number }>(
+      this.db,
+      sql`select external_id, conversation_id, seq::float8 as seq from messages where workspace_id = ${this.workspaceId} and ${anyOf("external_id", batch.map((m) => m.externalId))}`,
+    );
+    for (const row of found) existing.set(row.external_id, { conversation: row.conversation_id, seq: row.seq });
+    const unknown = [...new Set(batch.map((m) => m.conversationId))].filter((id) => !this.conversationTail.has(id));
+    if (unknown.length > 0) {
+      // Locked so live chat cannot take the same numbers while the import runs.
+      const tails = await queryRows<{ id: string; last_seq: number; at: number | null }>(
+        this.db,
+        sql`select id, last_seq, (extract(epoch from last_message_at) * 1000)::float8 as at from conversations where ${anyOf("id", unknown)} for update`,
+      );
+      for (const row of tails) this.conversationTail.set(row.id, { seq: row.last_seq, at: row.at ?? -Infinity });
+    }
+    const rows: Value[][] = batch.map((m) => {
+      const tail = this.conversationTail.get(m.conversationId)!;
+      const before = existing.get(m.externalId);
+      const seq = before && before.conversation === m.conversationId ? before.seq : ++tail.seq;
+      tail.at = Math.max(tail.at, m.at);
+      const r = m.record;
+      const agentId = optional(this.ids.agent, r.agent);
+      return [newId("msg"), this.workspaceId, m.externalId, m.conversationId, seq, r.from, agentId, r.text, new Date(m.at).toISOString()];
+    });
+    const outcome = await upsertRows(this.db, SPECS.message, rows);
+    this.counts.created.message += outcome.created;
+    this.counts.updated.message += outcome.updated;
+  }
+
+  private async addOrder(r: OrderRecord): Promise<void> {
+    const orderId = required(this.ids.order, r.id);
+    const ws = this.workspaceId;
+    this.buffer("order", r.id, [orderId, ws, r.id, required(this.ids.shop, r.shop), required(this.ids.customer, r.customer), r.status, instant(r.createdAt), r.paidAt === null ? null : instant(r.paidAt), r.totalCents, r.shippingFeeCents ?? null]);
+    r.items.forEach((item, i) => {
+      const itemId = `oi_${orderId}_${i}`; // one row per position: a re-import rewrites the same rows
+      this.buffer("item", itemId, [itemId, ws, orderId, i, optional(this.ids.product, item.product), optional(this.ids.sku, item.sku), item.qty, item.priceCents]);
+    });
+    if ((this.rows.get("order")?.size ?? 0) >= BATCH || (this.rows.get("item")?.size ?? 0) >= BATCH) await this.flushOrders();
+  }
+
+  /** Orders, then their items; items past an order's new length are removed. */
+  private async flushOrders(): Promise<void> {
+    const orderIds = [...(this.rows.get("order")?.values() ?? [])].map((row) => row[0] as string);
+    const kept = [...(this.rows.get("item")?.keys() ?? [])];
+    await this.upsert("order", "order");
+    await this.upsert("item", null);
+    for (const part of chunks(orderIds, BATCH)) {
+      await this.db.execute(sql`delete from order_items where ${anyOf("order_id", part)} and id <> all(${sql.param(kept)}::text[])`);
+    }
+  }
+
+  /** Writes what is still buffered and moves each touched conversation's last_seq past its messages. */
+  async finish(): Promise<void> {
+    for (const table of ["shop", "agent", "customer"] as const) await this.upsert(table, table);
+    await this.flushProducts();
+    await this.flushMessages();
+    await this.upsert("conversation", "conversation");
+    await this.flushOrders();
+    await this.upsert("return", "return");
+    await this.upsert("review", "review");
+    const tails = [...this.conversationTail].filter(([, tail]) => Number.isFinite(tail.at));
+    for (const part of chunks(tails, BATCH)) {
+      const ids = sql.param(part.map(([id]) => id));
+      const seqs = sql.param(part.map(([, tail]) => tail.seq));
+      const times = sql.param(part.map(([, tail]) => new Date(tail.at).toISOString()));
+      await this.db.execute(sql`update conversations c set last_seq = greatest(c.last_seq, v.seq),
+        last_message_at = greatest(coalesce(c.last_message_at, v.at), v.at)
+        from unnest(${ids}::text[], ${seqs}::integer[], ${times}::timestamptz[]) as v(id, seq, at) where c.id = v.id`);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// Filling a phrase's variables for one conversation, so "亲，{shop}默认发{courier}，{cutoff}前付款当天发"
+// reads right for every shop. Unknown {names} stay as written: a typo shows instead of
+// silently vanishing.
+import { and, desc, eq } from "drizzle-orm";
+import type { AuthContext } from "../../platform/auth/auth-context";
+import type { Db } from "../../platform/db/database";
+import { notFound } from "../../platform/http/errors";
+import { canSeeConversation, findConversation, messages } from "../conversations";
+import { findCustomer } from "../customers";
+import { findShop } from "../workspace";
+
+export const VARIABLES = ["buyer", "shop", "agent", "product", "courier", "cutoff"] as const;
+export type Variable = (typeof VARIABLES)[number];
+
+export function fillVariables(text: string, values: Record<Variable, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => ((VARIABLES as readonly string[]).includes(name) ? values[name as Variable] : whole));
+}
+
+function setting(settings: Record<string, unknown>, key: string): string {
+  const value = settings[key];
+  return typeof value === "string" ? value : "";
+}
+
+/** The variables' values in a conversation the caller may see (404 otherwise). */
+export async function variablesFor(db: Db, auth: AuthContext, conversationId: string): Promise<Record<Variable, string>> {
+  const workspaceId = auth.agent.workspaceId;
+  const conversation = await findConversation(db, workspaceId, conversationId);
+  if (!conversation || !canSeeConversation(auth, conversation)) throw notFound("conversation");
+  const [customer, shop, [lastCard]] = await Promise.all([
+    findCustomer(db, workspaceId, conversation.customerId),
+    findShop(db, workspaceId, conversation.shopId),
+    // The product the conversation is about: the last card either side sent.
+    db
+      .select({ product: messages.product })
+      .from(messages)
+      .where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversation.id), eq(messages.kind, "product")))
+      .orderBy(desc(messages.seq))
+      .limit(1),
+  ]);
+  const settings = shop?.settings ?? {};
+  return {
+    buyer: customer?.nick ?? "",
+    shop: shop?.name ?? "",
+    agent: auth.agent.name,
+    product: lastCard?.product?.title ?? "",
+    courier: setting(settings, "defaultCourier"),
+    cutoff: setting(settings, "shippingCutoff"),
+  };
+}

@@ -1,0 +1,38 @@
+// One test per rule of the ability table: who may do what.
+import { describe, expect, it } from "vitest";
+import { ABILITIES, abilitiesFor } from "./abilities";
+
+const owner = abilitiesFor({ role: "owner", team: "presales" });
+const supervisor = abilitiesFor({ role: "supervisor", team: "presales" });
+const presales = abilitiesFor({ role: "agent", team: "presales" });
+const aftersales = abilitiesFor({ role: "agent", team: "aftersales" });
+
+describe("abilities", () => {
+  it("owners may do everything", () => expect([...owner].sort()).toEqual([...ABILITIES].sort()));
+  it("only owners manage agents, shops and imports", () => {
+    for (const a of ["agents.manage", "shops.manage", "data.import"] as const) {
+      expect(owner).toContain(a);
+      for (const other of [supervisor, presales, aftersales]) expect(other).not.toContain(a);
+    }
+  });
+  it("supervisors see all conversations, assign them and read everyone's figures; agents do not", () => {
+    for (const a of ["conversations.view_all", "conversations.assign", "reports.view_all", "agents.view"] as const) {
+      expect(supervisor).toContain(a);
+      expect(presales).not.toContain(a);
+      expect(aftersales).not.toContain(a);
+    }
+  });
+  it("every agent replies, sees their team's queue and their own figures", () => {
+    for (const list of [presales, aftersales]) {
+      for (const a of ["conversations.reply", "conversations.view_team", "reports.view_own", "customers.view"] as const) expect(list).toContain(a);
+    }
+  });
+  it("pre-sales agents see floor prices (they bargain); after-sales agents do not", () => {
+    expect(presales).toContain("products.view_floor_price");
+    expect(aftersales).not.toContain("products.view_floor_price");
+  });
+  it("after-sales agents may reveal contact details (returns need them); pre-sales agents may not", () => {
+    expect(aftersales).toContain("customers.reveal_contact");
+    expect(presales).not.toContain("customers.reveal_contact");
+  });
+});
