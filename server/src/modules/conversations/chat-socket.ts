@@ -156,6 +156,7 @@ export function registerChatSockets(app: FastifyInstance, deps: ChatDeps, hub: C
     const shop = shopId ? await findShopById(deps.db, shopId) : null;
     const claims = shop && typeof token === "string" ? readBuyerToken(shop.widgetSecret, token) : null;
     if (!shop || !claims) return socket.close(4401, "bad or expired widget token");
+    let openHint: string | undefined;
     const buyer: BuyerContext = { workspaceId: shop.workspaceId, shopId: shop.id, shopName: shop.name, shopSettings: shop.settings, shopTimezone: shop.timezone, customerId: claims.customerId };
     attach(deps, hub, socket, request, shop.workspaceId, { kind: "buyer", customerId: claims.customerId, shopId: shop.id }, {
       role: "buyer",
@@ -163,7 +164,9 @@ export function registerChatSockets(app: FastifyInstance, deps: ChatDeps, hub: C
       visible: (c) => (c && c.customerId === buyer.customerId && c.shopId === buyer.shopId ? c : null),
       send: async (event) => {
         if (!buyerLimit.take(buyer.customerId)) throw new HttpError(429, "rate_limited", "Too many messages; wait a few seconds");
-        return buyerSend(deps, buyer, event);
+        const message = await buyerSend(deps, buyer, event, openHint);
+        openHint = message.conversationId;
+        return message;
       },
     });
     socket.off("message", keep);

@@ -110,23 +110,30 @@ async function openConversationFor(deps: ChatDeps, buyer: BuyerContext): Promise
   });
 }
 
-export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: SendEvent): Promise<ChatMessage> {
+/**
+ * `openHint`: the conversation this buyer's socket last wrote into. While it is still open
+ * it is used as is, which spares the lookup-or-create transaction on every message.
+ */
+export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: SendEvent, openHint?: string): Promise<ChatMessage> {
   const body = await content(deps, buyer.workspaceId, buyer.shopId, event);
-  let conversation: ConversationRow;
+  let conversation: ConversationRow | null = null;
   let created = false;
   if (event.conversationId) {
     const found = await findConversation(deps.db, buyer.workspaceId, event.conversationId);
     if (!found || found.customerId !== buyer.customerId || found.shopId !== buyer.shopId) throw notFound("conversation");
     conversation = found;
-  } else {
-    ({ conversation, created } = await openConversationFor(deps, buyer));
+  } else if (openHint) {
+    const found = await findConversation(deps.db, buyer.workspaceId, openHint);
+    if (found && found.status !== "closed" && found.customerId === buyer.customerId && found.shopId === buyer.shopId) conversation = found;
   }
+  if (!conversation) ({ conversation, created } = await openConversationFor(deps, buyer));
   const stored = await storeMessage(deps.db, { ...body, workspaceId: buyer.workspaceId, conversationId: conversation.id, clientId: event.clientId, sender: "buyer", agentId: null });
   const message = toChatMessage(stored.message, null);
   if (stored.duplicate) return message;
   let current = stored.conversation;
   const events: ServerEvent[] = [{ type: "message.new", message }];
-  if (created || !current.assigneeId) {
+  // Routed once, when it opens; later capacity is handed out by assignWaiting.
+  if (created) {
     const agentId = await pickAgent(deps.db, buyer.workspaceId, current.team, buyer.customerId, current.id);
     if (agentId) {
       await deps.db.update(conversations).set({ assigneeId: agentId, status: "open" }).where(eq(conversations.id, current.id));
