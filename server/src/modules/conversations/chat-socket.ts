@@ -49,13 +49,18 @@ function attach(deps: ChatDeps, hub: ChatHub, socket: WebSocket, request: Fastif
     socket.ping();
   }, CHAT_LIMITS.heartbeatMs);
   socket.on("pong", () => (alive = true));
+  let closed = false;
   socket.on("close", () => {
+    closed = true;
     clearInterval(heartbeat);
     hub.remove(connection.id);
   });
   socket.on("message", (raw) => {
     alive = true;
-    queue = queue.then(() => handle(raw.toString()).catch((err: unknown) => {
+    // Events still queued when the socket closes are dropped: none of them was acked, so
+    // the client re-sends them on its next socket, and handling them here as well would
+    // race that socket and could store a buyer's messages out of order.
+    queue = queue.then(() => (closed ? Promise.resolve() : handle(raw.toString())).catch((err: unknown) => {
       if (!(err instanceof HttpError)) request.log.error({ err }, "chat event failed");
       send(errorEvent(err));
     }));
@@ -156,7 +161,6 @@ export function registerChatSockets(app: FastifyInstance, deps: ChatDeps, hub: C
     const shop = shopId ? await findShopById(deps.db, shopId) : null;
     const claims = shop && typeof token === "string" ? readBuyerToken(shop.widgetSecret, token) : null;
     if (!shop || !claims) return socket.close(4401, "bad or expired widget token");
-    let openHint: string | undefined;
     const buyer: BuyerContext = { workspaceId: shop.workspaceId, shopId: shop.id, shopName: shop.name, shopSettings: shop.settings, shopTimezone: shop.timezone, customerId: claims.customerId };
     attach(deps, hub, socket, request, shop.workspaceId, { kind: "buyer", customerId: claims.customerId, shopId: shop.id }, {
       role: "buyer",
@@ -164,9 +168,7 @@ export function registerChatSockets(app: FastifyInstance, deps: ChatDeps, hub: C
       visible: (c) => (c && c.customerId === buyer.customerId && c.shopId === buyer.shopId ? c : null),
       send: async (event) => {
         if (!buyerLimit.take(buyer.customerId)) throw new HttpError(429, "rate_limited", "Too many messages; wait a few seconds");
-        const message = await buyerSend(deps, buyer, event, openHint);
-        openHint = message.conversationId;
-        return message;
+        return buyerSend(deps, buyer, event);
       },
     });
     socket.off("message", keep);

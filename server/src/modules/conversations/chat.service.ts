@@ -110,11 +110,7 @@ async function openConversationFor(deps: ChatDeps, buyer: BuyerContext): Promise
   });
 }
 
-/**
- * `openHint`: the conversation this buyer's socket last wrote into. While it is still open
- * it is used as is, which spares the lookup-or-create transaction on every message.
- */
-export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: SendEvent, openHint?: string): Promise<ChatMessage> {
+export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: SendEvent): Promise<ChatMessage> {
   const body = await content(deps, buyer.workspaceId, buyer.shopId, event);
   let conversation: ConversationRow | null = null;
   let created = false;
@@ -122,9 +118,6 @@ export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: Send
     const found = await findConversation(deps.db, buyer.workspaceId, event.conversationId);
     if (!found || found.customerId !== buyer.customerId || found.shopId !== buyer.shopId) throw notFound("conversation");
     conversation = found;
-  } else if (openHint) {
-    const found = await findConversation(deps.db, buyer.workspaceId, openHint);
-    if (found && found.status !== "closed" && found.customerId === buyer.customerId && found.shopId === buyer.shopId) conversation = found;
   }
   if (!conversation) ({ conversation, created } = await openConversationFor(deps, buyer));
   const stored = await storeMessage(deps.db, { ...body, workspaceId: buyer.workspaceId, conversationId: conversation.id, clientId: event.clientId, sender: "buyer", agentId: null });
