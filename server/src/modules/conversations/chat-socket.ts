@@ -137,8 +137,26 @@ function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
+/**
+ * One buyer's sends on this node run one after another, whatever socket they come from:
+ * after a reconnect the old socket may still be storing (and publishing) a message while
+ * the new one re-sends it and the next, and the agent must see them in the buyer's order.
+ */
+function perBuyerChain() {
+  const chains = new Map<string, Promise<unknown>>();
+  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const next = (chains.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+    chains.set(key, next);
+    void next.finally(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    }).catch(() => undefined);
+    return next;
+  };
+}
+
 export function registerChatSockets(app: FastifyInstance, deps: ChatDeps, hub: ChatHub): void {
   const buyerLimit = new MessageRateLimit(CHAT_LIMITS.buyerBurst);
+  const inBuyerOrder = perBuyerChain();
 
   app.get("/api/ws", { websocket: true, config: { access: "signed-in" } }, (socket, request) => {
     const auth: AuthContext | null = request.auth;
@@ -166,10 +184,11 @@ export function registerChatSockets(app: FastifyInstance, deps: ChatDeps, hub: C
       role: "buyer",
       latest: async () => (await latestConversationOf(deps.db, buyer.workspaceId, buyer.shopId, buyer.customerId))?.id ?? null,
       visible: (c) => (c && c.customerId === buyer.customerId && c.shopId === buyer.shopId ? c : null),
-      send: async (event) => {
-        if (!buyerLimit.take(buyer.customerId)) throw new HttpError(429, "rate_limited", "Too many messages; wait a few seconds");
-        return buyerSend(deps, buyer, event);
-      },
+      send: (event) =>
+        inBuyerOrder(buyer.customerId, async () => {
+          if (!buyerLimit.take(buyer.customerId)) throw new HttpError(429, "rate_limited", "Too many messages; wait a few seconds");
+          return buyerSend(deps, buyer, event);
+        }),
     });
     socket.off("message", keep);
     for (const data of early) socket.emit("message", data, false);
