@@ -22,6 +22,7 @@ import {
 } from "./modules/conversations";
 import { registerCustomerRoutes } from "./modules/customers";
 import { listCustomerOrders } from "./modules/orders";
+import { registerReviewRoutes } from "./modules/reviews";
 import { registerInterchangeRoutes } from "./modules/interchange/interchange.routes";
 import { registerQuickReplyRoutes, startQuickReplyEvents } from "./modules/knowledge";
 import { registerSearchRoutes, startSearchIndexing } from "./modules/search";
@@ -78,6 +79,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   });
   registerConversationRoutes(app, deps);
   registerConversationActionRoutes(app, deps);
+  registerReviewRoutes(app, db);
   registerWidgetRoutes(app, db);
   registerChatSockets(app, deps, hub);
   registerStorefrontRoutes(app, db);

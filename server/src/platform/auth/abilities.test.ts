@@ -31,6 +31,11 @@ describe("abilities", () => {
     expect(presales).toContain("products.view_floor_price");
     expect(aftersales).not.toContain("products.view_floor_price");
   });
+  it("everyone reads reviews; after-sales agents, supervisors and owners answer them", () => {
+    for (const list of [owner, supervisor, presales, aftersales]) expect(list).toContain("reviews.view");
+    for (const list of [owner, supervisor, aftersales]) expect(list).toContain("reviews.reply");
+    expect(presales).not.toContain("reviews.reply");
+  });
   it("after-sales agents may reveal contact details (returns need them); pre-sales agents may not", () => {
     expect(aftersales).toContain("customers.reveal_contact");
     expect(presales).not.toContain("customers.reveal_contact");

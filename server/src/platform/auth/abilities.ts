@@ -12,6 +12,8 @@ export const ABILITIES = [
   "products.view_floor_price",
   "products.manage",
   "orders.view",
+  "reviews.view",
+  "reviews.reply",
   "agents.view",
   "agents.manage",
   "shops.manage",
@@ -32,6 +34,7 @@ const EVERY_AGENT: Ability[] = [
   "customers.view",
   "products.view",
   "orders.view",
+  "reviews.view",
   "reports.view_own",
 ];
 
@@ -42,6 +45,7 @@ const SUPERVISOR: Ability[] = [
   "customers.reveal_contact",
   "products.view_floor_price",
   "agents.view",
+  "reviews.reply",
   "reports.view_all",
   "data.export",
   // Supervisors curate the team's phrase library (SPEC: supervisors curate quick replies).
@@ -56,9 +60,10 @@ export function abilitiesFor(agent: { role: Role; team: Team }): Ability[] {
       return SUPERVISOR;
     case "agent":
       // Pre-sales agents bargain, so they see how low they may go (seed 000 §5.4);
-      // after-sales agents handle delivered orders and need the contact details.
+      // after-sales agents handle delivered orders, need the contact details and answer
+      // reviews (bad-review follow-up is after-sales work, seed 002).
       return agent.team === "presales"
         ? [...EVERY_AGENT, "products.view_floor_price"]
-        : [...EVERY_AGENT, "customers.reveal_contact"];
+        : [...EVERY_AGENT, "customers.reveal_contact", "reviews.reply"];
   }
 }
