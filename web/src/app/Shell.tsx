@@ -1,8 +1,9 @@
-import { BellOutlined, CustomerServiceOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
+import { BarChartOutlined, BellOutlined, CustomerServiceOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tooltip, Typography } from "antd";
 import { Suspense, lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { REPORT_ABILITY } from "../features/figures/figures-api";
 import { MessageSearch } from "../features/search/MessageSearch";
 import { WorkbenchPage } from "../features/workbench/WorkbenchPage";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
@@ -16,6 +17,8 @@ import { StatusSelector } from "./StatusSelector";
 
 // Settings are rarely opened during a shift: keep them out of the first load.
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+// The figures page brings ECharts with it; nobody pays for it until the page is opened.
+const FiguresPage = lazy(() => import("../features/figures/FiguresPage").then((m) => ({ default: m.FiguresPage })));
 
 export function Shell() {
   const { t } = useTranslation();
@@ -25,11 +28,13 @@ export function Shell() {
   const canSettings = me.abilities.includes(ABILITY.manageAgents) || me.abilities.includes(ABILITY.manageShops);
   const screens = Grid.useBreakpoint();
   const compact = screens.md === false;
-  const page = route.page === "settings" && canSettings ? "settings" : "workbench";
+  const canFigures = me.abilities.includes(REPORT_ABILITY.viewAll) || me.abilities.includes(REPORT_ABILITY.viewOwn);
+  const page = route.page === "settings" && canSettings ? "settings" : route.page === "figures" && canFigures ? "figures" : "workbench";
 
   // Only pages this agent can use are offered.
   const menuItems = [
     { key: "workbench", icon: <CustomerServiceOutlined />, label: compact ? null : <span data-testid="nav-workbench">{t("nav.workbench")}</span> },
+    ...(canFigures ? [{ key: "figures", icon: <BarChartOutlined />, label: compact ? null : <span data-testid="nav-figures">{t("nav.figures")}</span> }] : []),
     ...(canSettings ? [{ key: "settings", icon: <SettingOutlined />, label: compact ? null : <span data-testid="nav-settings">{t("nav.settings")}</span> }] : []),
   ];
 
@@ -45,7 +50,11 @@ export function Shell() {
           selectedKeys={[page]}
           items={menuItems}
           style={{ flex: 1, minWidth: 0 }}
-          onClick={({ key }) => navigate(key === "settings" ? { page: "settings", tab: null } : { page: "workbench", conversationId: null })}
+          onClick={({ key }) =>
+            navigate(
+              key === "settings" ? { page: "settings", tab: null } : key === "figures" ? { page: "figures" } : { page: "workbench", conversationId: null },
+            )
+          }
         />
         <Flex align="center" gap={compact ? 6 : 12}>
           {page === "workbench" && <MessageSearch compact={compact} />}
@@ -79,6 +88,10 @@ export function Shell() {
         {page === "settings" ? (
           <Suspense fallback={<Spin style={{ margin: "auto" }} />}>
             <SettingsPage tab={route.page === "settings" ? route.tab : null} />
+          </Suspense>
+        ) : page === "figures" ? (
+          <Suspense fallback={<Spin style={{ margin: "auto" }} />}>
+            <FiguresPage />
           </Suspense>
         ) : (
           <WorkbenchPage

@@ -7,6 +7,7 @@ describe("hash routes", () => {
       { page: "settings", tab: null },
       { page: "settings", tab: "agents" },
       { page: "settings", tab: "widget" },
+      { page: "figures" },
       { page: "workbench", conversationId: null },
       { page: "workbench", conversationId: "conv 1/二" },
       { page: "workbench", conversationId: "c9", seq: 42 },

@@ -7,7 +7,8 @@ export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export type Route =
   | { page: "workbench"; conversationId: string | null; seq?: number | null }
-  | { page: "settings"; tab: SettingsTab | null };
+  | { page: "settings"; tab: SettingsTab | null }
+  | { page: "figures" };
 
 const WORKBENCH: Route = { page: "workbench", conversationId: null };
 
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "");
   // The agent list lived at #/agents before it moved under settings; old links still work.
   if (path === "/agents") return { page: "settings", tab: "agents" };
+  if (path === "/figures") return { page: "figures" };
   const settings = /^\/settings(?:\/([\w-]+))?$/.exec(path);
   if (settings) {
     const tab = settings[1];
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHash(route: Route): string {
+  if (route.page === "figures") return "#/figures";
   if (route.page === "settings") return route.tab ? `#/settings/${route.tab}` : "#/settings";
   if (!route.conversationId) return "#/";
   const base = `#/c/${encodeURIComponent(route.conversationId)}`;

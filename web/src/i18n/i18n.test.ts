@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LOST_REASONS } from "../../../server/src/modules/workspace/shop-settings";
 import { SETTINGS_TABS } from "../app/route";
+import { FIGURE_KEYS } from "../features/figures/figures-format";
 import { AUTO_REPLIES, PLATFORMS } from "../features/settings/settings-api";
 import { ABILITY, PRESALES_STAGES } from "../platform/types";
 import en from "./en.json";
@@ -88,6 +89,7 @@ describe("i18n catalogs", () => {
       "settings.autoReply": [...AUTO_REPLIES],
       "settings.autoReplyHint": [...AUTO_REPLIES],
       "search.from": ["buyer", "agent", "bot", "system"],
+      "figures.kpi": [...FIGURE_KEYS],
     };
     for (const [prefix, values] of Object.entries(families)) {
       for (const value of values) expect(reference.has(`${prefix}.${value}`), `${prefix}.${value}`).toBe(true);
