@@ -1,9 +1,8 @@
-import { BarChartOutlined, BellOutlined, CustomerServiceOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
+import { BellOutlined, CustomerServiceOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tooltip, Typography } from "antd";
-import { Suspense, lazy, useState } from "react";
+import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Spin, Tooltip, Typography } from "antd";
+import { Suspense, lazy, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { REPORT_ABILITY } from "../features/figures/figures-api";
 import { MessageSearch } from "../features/search/MessageSearch";
 import { WorkbenchPage } from "../features/workbench/WorkbenchPage";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
@@ -11,51 +10,73 @@ import { askNotificationPermission, notificationsSupported } from "../platform/n
 import { logout, useSession } from "../platform/session";
 import { ABILITY } from "../platform/types";
 import { ConnectionBadge } from "./ConnectionBadge";
-import { navigate, useRoute } from "./route";
+import { PAGES } from "./pages";
+import { navigate, useRoute, type PlainPage, type Route } from "./route";
 import { SoundToggle } from "./SoundToggle";
 import { StatusSelector } from "./StatusSelector";
 
 // Settings are rarely opened during a shift: keep them out of the first load.
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
-// The figures page brings ECharts with it; nobody pays for it until the page is opened.
-const FiguresPage = lazy(() => import("../features/figures/FiguresPage").then((m) => ({ default: m.FiguresPage })));
+
+const SIDER_COLLAPSED_KEY = "qindesk.sider.collapsed";
+
+function routeFor(key: string): Route {
+  if (key === "settings") return { page: "settings", tab: null };
+  if (key === "workbench") return { page: "workbench", conversationId: null };
+  return { page: key as PlainPage, section: null };
+}
 
 export function Shell() {
   const { t } = useTranslation();
   const me = useSession();
   const queryClient = useQueryClient();
   const route = useRoute();
-  const canSettings = me.abilities.includes(ABILITY.manageAgents) || me.abilities.includes(ABILITY.manageShops);
   const screens = Grid.useBreakpoint();
   const compact = screens.md === false;
-  const canFigures = me.abilities.includes(REPORT_ABILITY.viewAll) || me.abilities.includes(REPORT_ABILITY.viewOwn);
-  const page = route.page === "settings" && canSettings ? "settings" : route.page === "figures" && canFigures ? "figures" : "workbench";
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDER_COLLAPSED_KEY) === "1");
 
-  // Only pages this agent can use are offered.
+  const canSettings = me.abilities.includes(ABILITY.manageAgents) || me.abilities.includes(ABILITY.manageShops);
+  const pages = PAGES.filter((entry) => entry.allowed(me.abilities));
+  const openPage = pages.find((entry) => entry.key === route.page);
+  const page = route.page === "settings" && canSettings ? "settings" : openPage ? openPage.key : "workbench";
+
+  // The side menu (a drawer on a phone) holds every page, so adding one never crowds the
+  // header, whose controls are the ones used all shift long.
+  const label = (key: string, text: string): ReactNode => <span data-testid={`nav-${key}`}>{text}</span>;
   const menuItems = [
-    { key: "workbench", icon: <CustomerServiceOutlined />, label: compact ? null : <span data-testid="nav-workbench">{t("nav.workbench")}</span> },
-    ...(canFigures ? [{ key: "figures", icon: <BarChartOutlined />, label: compact ? null : <span data-testid="nav-figures">{t("nav.figures")}</span> }] : []),
-    ...(canSettings ? [{ key: "settings", icon: <SettingOutlined />, label: compact ? null : <span data-testid="nav-settings">{t("nav.settings")}</span> }] : []),
+    { key: "workbench", icon: <CustomerServiceOutlined />, label: label("workbench", t("nav.workbench")) },
+    ...pages.map((entry) => ({ key: entry.key, icon: entry.icon, label: label(entry.key, t(entry.label)) })),
+    ...(canSettings ? [{ key: "settings", icon: <SettingOutlined />, label: label("settings", t("nav.settings")) }] : []),
   ];
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[page]}
+      items={menuItems}
+      style={{ borderInlineEnd: 0 }}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(routeFor(key));
+      }}
+    />
+  );
 
   return (
     <Layout style={{ height: "100%" }}>
-      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 12 }}>
-        <Typography.Text strong style={{ color: "#fff", fontSize: 18, whiteSpace: "nowrap" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 12, paddingInline: compact ? 12 : 24 }}>
+        {compact && (
+          <Button
+            type="text"
+            aria-label={t("nav.menu")}
+            data-testid="nav-menu"
+            icon={<MenuOutlined style={{ color: "#fff" }} />}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <Typography.Text strong style={{ color: "#fff", fontSize: 18, whiteSpace: "nowrap", flex: 1, minWidth: 0 }}>
           {compact ? "QD" : t("app.name")}
         </Typography.Text>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[page]}
-          items={menuItems}
-          style={{ flex: 1, minWidth: 0 }}
-          onClick={({ key }) =>
-            navigate(
-              key === "settings" ? { page: "settings", tab: null } : key === "figures" ? { page: "figures" } : { page: "workbench", conversationId: null },
-            )
-          }
-        />
         <Flex align="center" gap={compact ? 6 : 12}>
           {page === "workbench" && <MessageSearch compact={compact} />}
           <ConnectionBadge compact={compact} />
@@ -84,22 +105,41 @@ export function Shell() {
           </Dropdown>
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ minHeight: 0, display: "flex" }}>
-        {page === "settings" ? (
-          <Suspense fallback={<Spin style={{ margin: "auto" }} />}>
-            <SettingsPage tab={route.page === "settings" ? route.tab : null} />
-          </Suspense>
-        ) : page === "figures" ? (
-          <Suspense fallback={<Spin style={{ margin: "auto" }} />}>
-            <FiguresPage />
-          </Suspense>
+      <Layout style={{ minHeight: 0 }}>
+        {compact ? (
+          <Drawer placement="left" width={220} open={drawerOpen} onClose={() => setDrawerOpen(false)} styles={{ body: { padding: 0 } }} title={t("app.name")}>
+            {menu}
+          </Drawer>
         ) : (
-          <WorkbenchPage
-            selectedId={route.page === "workbench" ? route.conversationId : null}
-            focusSeq={route.page === "workbench" ? (route.seq ?? null) : null}
-          />
+          <Layout.Sider
+            theme="light"
+            width={168}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={(value) => {
+              setCollapsed(value);
+              localStorage.setItem(SIDER_COLLAPSED_KEY, value ? "1" : "0");
+            }}
+            style={{ borderInlineEnd: "1px solid rgba(5,5,5,0.06)" }}
+          >
+            {menu}
+          </Layout.Sider>
         )}
-      </Layout.Content>
+        <Layout.Content style={{ minHeight: 0, minWidth: 0, display: "flex" }}>
+          <Suspense fallback={<Spin style={{ margin: "auto" }} />}>
+            {page === "settings" ? (
+              <SettingsPage tab={route.page === "settings" ? route.tab : null} />
+            ) : openPage && page === openPage.key ? (
+              <openPage.Page section={"section" in route ? route.section : null} />
+            ) : (
+              <WorkbenchPage
+                selectedId={route.page === "workbench" ? route.conversationId : null}
+                focusSeq={route.page === "workbench" ? (route.seq ?? null) : null}
+              />
+            )}
+          </Suspense>
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

@@ -7,7 +7,8 @@ describe("hash routes", () => {
       { page: "settings", tab: null },
       { page: "settings", tab: "agents" },
       { page: "settings", tab: "widget" },
-      { page: "figures" },
+      { page: "figures", section: null },
+      { page: "reviews", section: "r 1/二" },
       { page: "workbench", conversationId: null },
       { page: "workbench", conversationId: "conv 1/二" },
       { page: "workbench", conversationId: "c9", seq: 42 },
@@ -23,5 +24,7 @@ describe("hash routes", () => {
     expect(parseRoute("#/c/%E0%A4%A")).toEqual({ page: "workbench", conversationId: null });
     expect(parseRoute("#/c/x/m/abc")).toEqual({ page: "workbench", conversationId: null });
     expect(parseRoute("#/settings/bogus")).toEqual({ page: "settings", tab: null });
+    expect(parseRoute("#/figures/%E0%A4%A")).toEqual({ page: "workbench", conversationId: null });
+    expect(parseRoute("#/figures/a/b")).toEqual({ page: "workbench", conversationId: null });
   });
 });

@@ -25,13 +25,29 @@ export interface ConversationFacts {
   firstResponse: Tally;
   /** Answered turns that began with an inquiry. */
   turnResponse: Tally;
+  /**
+   * Qianniu's 3-minute response rate (dashboards only, not a CONTRACTS §4 key):
+   * conversations with an inquiry, and those whose first human message after the first
+   * inquiry came within three minutes. Unanswered conversations count as late.
+   */
+  quickFirstResponse: QuickTally;
   // Split by agent; filled only when asked for, the shop figures do not need them.
   buyersRepliedByAgent: Map<string, Set<string>>;
   firstResponseByAgent: Map<string, Tally>;
   turnResponseByAgent: Map<string, Tally>;
+  /** Per agent, over the conversations whose first human reply was the agent's. */
+  quickFirstResponseByAgent: Map<string, QuickTally>;
   /** Human messages of each buyer's pre-sales conversations, any time, in (at, seq) order. */
   humanMessagesByCustomer: Map<string, HumanMark[]>;
 }
+
+export interface QuickTally {
+  conversations: number;
+  quick: number;
+}
+
+/** Three minutes: Qianniu's response-time yardstick for a first reply. */
+export const QUICK_RESPONSE_MS = 180_000;
 
 function sortedTimes(times: number[]): number[] {
   for (let i = 1; i < times.length; i++) if (times[i - 1] > times[i]) return times.sort((a, b) => a - b);
@@ -113,6 +129,8 @@ export function analyseConversations(
     buyersRepliedByAgent: new Map(),
     firstResponseByAgent: new Map(),
     turnResponseByAgent: new Map(),
+    quickFirstResponse: { conversations: 0, quick: 0 },
+    quickFirstResponseByAgent: new Map(),
     humanMessagesByCustomer: new Map(),
   };
   const { conversationIndex, customers, customerOf } = numberPresales(conversations);
@@ -140,7 +158,10 @@ export function analyseConversations(
       if (isInquiry) {
         const c = customerOf[k];
         (inquiriesOf[c] ??= []).push(at);
-        if (Number.isNaN(firstInquiryAt[k])) firstInquiryAt[k] = at;
+        if (Number.isNaN(firstInquiryAt[k])) {
+          firstInquiryAt[k] = at;
+          facts.quickFirstResponse.conversations += 1;
+        }
       }
       // A buyer's follow-ups while waiting do not restart the clock of the open turn.
       if (Number.isNaN(turnStartAt[k])) {
@@ -156,7 +177,15 @@ export function analyseConversations(
           answered[k] = 1;
           facts.repliedBuyers.add(customer);
           addToTally(facts.firstResponse, at - inquiredAt);
-          if (byAgent && agent !== undefined) addToTally(tallyFor(facts.firstResponseByAgent, agent), at - inquiredAt);
+          const quick = at - inquiredAt <= QUICK_RESPONSE_MS ? 1 : 0;
+          facts.quickFirstResponse.quick += quick;
+          if (byAgent && agent !== undefined) {
+            addToTally(tallyFor(facts.firstResponseByAgent, agent), at - inquiredAt);
+            const agentQuick = facts.quickFirstResponseByAgent.get(agent) ?? { conversations: 0, quick: 0 };
+            agentQuick.conversations += 1;
+            agentQuick.quick += quick;
+            facts.quickFirstResponseByAgent.set(agent, agentQuick);
+          }
         }
         if (byAgent && agent !== undefined) addBuyerOfAgent(facts, agent, customer);
       }

@@ -2,7 +2,7 @@
 // pure function of one shop's conversations, messages and orders. The database
 // side only has to load the rows; every rule lives here, once.
 import { attributeOrders, type AttributedOrder } from "./attribution";
-import { analyseConversations, type ConversationFacts } from "./conversation-facts";
+import { analyseConversations, type ConversationFacts, type QuickTally } from "./conversation-facts";
 import { checkExtraDays, reportPeriod } from "./period";
 import { amountPer, centsToAmount, meanSeconds, rate, type Tally } from "./rounding";
 import type { Figures, FiguresData, FiguresQuery } from "./types";
@@ -131,4 +131,33 @@ export function computeFiguresByAgent(
   const agents = new Map<string, Figures>();
   for (const agent of [...facts.buyersRepliedByAgent.keys()].sort()) agents.set(agent, agentFigures(facts, agent));
   return { shop: shopFigures(facts), agents };
+}
+
+/** Dashboard figures beyond CONTRACTS §4, from the same pass over the same rows. */
+export interface ServiceFigures {
+  /** Share of conversations with an inquiry whose first human reply came within 3 minutes (千牛 3分钟响应率). */
+  responseWithin3MinRate: number | null;
+}
+
+const serviceFigures = (tally: QuickTally | undefined): ServiceFigures => ({
+  responseWithin3MinRate: tally ? rate(tally.quick, tally.conversations) : null,
+});
+
+export interface FiguresBreakdown {
+  shop: Figures;
+  shopService: ServiceFigures;
+  /** Agents who answered an inquiring buyer, by id (empty unless asked for). */
+  agents: Map<string, { figures: Figures; service: ServiceFigures }>;
+}
+
+/** The shop's figures, its service figures and, when asked, every agent's, from one pass. */
+export function computeBreakdown(data: FiguresData, query: Pick<FiguresQuery, "from" | "to">, withAgents: boolean): FiguresBreakdown {
+  const facts = gatherFacts(data, query, withAgents);
+  const agents = new Map<string, { figures: Figures; service: ServiceFigures }>();
+  if (withAgents) {
+    for (const agent of [...facts.buyersRepliedByAgent.keys()].sort()) {
+      agents.set(agent, { figures: agentFigures(facts, agent), service: serviceFigures(facts.quickFirstResponseByAgent.get(agent)) });
+    }
+  }
+  return { shop: shopFigures(facts), shopService: serviceFigures(facts.quickFirstResponse), agents };
 }

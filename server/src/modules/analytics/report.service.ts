@@ -147,17 +147,22 @@ export interface ReportRequest {
   workspaceId?: string;
 }
 
-/** The figures of a shop (and agent) over a period, ids in either form. */
-export async function shopReport(db: Db, request: ReportRequest): Promise<ShopReport> {
+/** The shop and its period in shop time, or a ReportInputError naming the field. */
+export async function reportShopAndPeriod(db: Db, request: ReportRequest): Promise<{ shop: ReportShop; period: Period }> {
   const shop = await findReportShop(db, request.shop, request.workspaceId);
-  let period: Period;
   try {
-    period = reportPeriod(request.from, request.to, shop.timezone);
+    const period = reportPeriod(request.from, request.to, shop.timezone);
     checkExtraDays(shop.attributionExtraDays);
+    return { shop, period };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new ReportInputError(message.startsWith("--to") ? "to" : "from", message);
   }
+}
+
+/** The figures of a shop (and agent) over a period, ids in either form. */
+export async function shopReport(db: Db, request: ReportRequest): Promise<ShopReport> {
+  const { shop, period } = await reportShopAndPeriod(db, request);
   const agent = request.agent === undefined ? null : await findReportAgent(db, shop.workspaceId, request.agent);
   const data = await loadFiguresData(db, shop, period);
   const figures = computeFigures(data, { from: request.from, to: request.to, ...(agent ? { agent: agent.id } : {}) });

@@ -1,0 +1,36 @@
+// The pages of the workbench besides the chat itself, in the order the side menu shows
+// them. Each page is loaded when first opened, and offered only to agents whose
+// abilities (sent by /api/me, the server's own table) allow it.
+import { BarChartOutlined } from "@ant-design/icons";
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
+import { REPORT_ABILITY } from "../features/figures/figures-api";
+import type { PlainPage } from "./route";
+
+export interface PageProps {
+  /** The part of the address after the page, e.g. a tab or a record id. */
+  section: string | null;
+}
+
+export interface PageEntry {
+  key: PlainPage;
+  icon: ReactNode;
+  /** Translation key of the menu label. */
+  label: string;
+  allowed: (abilities: readonly string[]) => boolean;
+  Page: LazyExoticComponent<ComponentType<PageProps>>;
+}
+
+const anyOf =
+  (...wanted: string[]) =>
+  (abilities: readonly string[]) =>
+    wanted.some((ability) => abilities.includes(ability));
+
+export const PAGES: PageEntry[] = [
+  {
+    key: "figures",
+    icon: <BarChartOutlined />,
+    label: "nav.figures",
+    allowed: anyOf(REPORT_ABILITY.viewAll, REPORT_ABILITY.viewOwn),
+    Page: lazy(() => import("../features/figures/FiguresPage").then((m) => ({ default: m.FiguresPage }))),
+  },
+];
