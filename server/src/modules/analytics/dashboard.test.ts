@@ -52,7 +52,7 @@ describe("3-minute response rate", () => {
 describe("GET /api/v1/reports/dashboard", { timeout: 120_000 }, () => {
   let app: TestApp;
   let owner: Awaited<ReturnType<TestApp["signIn"]>>;
-  const dashboard = (query: string, headers = owner.headers) => app.qindesk.app.inject({ method: "GET", url: `/api/v1/reports/dashboard?${query}`, headers });
+  const dashboard = (query: string, headers: Record<string, string> = owner.headers) => app.qindesk.app.inject({ method: "GET", url: `/api/v1/reports/dashboard?${query}`, headers });
 
   beforeAll(async () => {
     app = await createTestApp();

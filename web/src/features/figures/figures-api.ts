@@ -1,9 +1,13 @@
-// GET /api/v1/reports/figures, once for the shop (or the agent's own figures) and once
-// per agent for the ranking. Answers are cached per (shop, period, agent).
-import { useQueries, useQuery, type UseQueryResult } from "@tanstack/react-query";
+// GET /api/v1/reports/dashboard: the shop's (or the agent's own) figures, the ranking,
+// the trend and why buyers did not buy, in one answer cached per (shop, period, bucket).
+import { useQuery } from "@tanstack/react-query";
+import type { Bucket } from "../../../../server/src/modules/analytics/buckets";
+import type { Dashboard } from "../../../../server/src/modules/analytics/dashboard.service";
 import { apiGet } from "../../platform/api";
-import { figuresQuery, type Figures } from "./figures-format";
+import { figuresQuery } from "./figures-format";
 
+export type { Bucket, Dashboard };
+export const BUCKETS: readonly Bucket[] = ["day", "week", "month"];
 export const REPORT_ABILITY = { viewAll: "reports.view_all", viewOwn: "reports.view_own" } as const;
 
 export interface Period {
@@ -12,37 +16,11 @@ export interface Period {
   to: string;
 }
 
-const figuresKey = (period: Period, agent: string | null) => ["figures", period.shop, period.from, period.to, agent ?? ""] as const;
-
-function fetchFigures(period: Period, agent: string | null, signal: AbortSignal) {
-  return apiGet<Figures>(`/api/v1/reports/figures?${figuresQuery({ ...period, agent })}`, signal);
-}
-
-/** Shop-wide figures (agent null, needs reports.view_all) or one agent's. */
-export function useFigures(period: Period | null, agent: string | null) {
+/** Shop-wide (agent null, needs reports.view_all) or one agent's dashboard. */
+export function useDashboard(period: Period | null, bucket: Bucket, agent: string | null) {
   return useQuery({
-    queryKey: period ? figuresKey(period, agent) : ["figures", "none"],
-    queryFn: ({ signal }) => fetchFigures(period!, agent, signal),
+    queryKey: ["dashboard", period?.shop, period?.from, period?.to, bucket, agent ?? ""],
+    queryFn: ({ signal }) => apiGet<Dashboard>(`/api/v1/reports/dashboard?${figuresQuery({ ...period!, agent })}&bucket=${bucket}`, signal),
     enabled: period !== null,
-  });
-}
-
-// Module-level, so TanStack keeps the combined value (and its data array) between renders
-// until an answer changes: the ranking and the chart are recomputed only then.
-const combineFigures = (results: readonly UseQueryResult<Figures>[]) => ({
-  data: results.map((r) => r.data),
-  pending: results.some((r) => r.isPending),
-  failed: results.some((r) => r.isError),
-});
-
-/** One figures call per agent, in the order of agentIds. */
-export function useAgentsFigures(period: Period | null, agentIds: readonly string[]) {
-  return useQueries({
-    combine: combineFigures,
-    queries: agentIds.map((id) => ({
-      queryKey: period ? figuresKey(period, id) : ["figures", "none", id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchFigures(period!, id, signal),
-      enabled: period !== null,
-    })),
   });
 }

@@ -25,6 +25,7 @@ const figures = (over: Partial<Figures>): Figures => ({
   orders: 0,
   salesPerBuyer: null,
   salesPerOrder: null,
+  responseWithin3MinRate: null,
   ...over,
 });
 

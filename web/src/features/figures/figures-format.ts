@@ -1,10 +1,12 @@
 // Pure rules of the figures page: how each CONTRACTS §4 value is shown, the query a
 // period asks for, and the order of the agent ranking. Kept apart from React so the
 // rounding and the null handling are tested on their own.
-import { FIGURE_KEYS, type Figures } from "../../../../server/src/modules/analytics/types";
+import type { DashboardFigures } from "../../../../server/src/modules/analytics/dashboard.service";
+import { FIGURE_KEYS as CONTRACT_KEYS } from "../../../../server/src/modules/analytics/types";
 
-export { FIGURE_KEYS };
-export type { Figures };
+/** The CONTRACTS §4 figures, then the dashboard's own. */
+export const FIGURE_KEYS = [...CONTRACT_KEYS, "responseWithin3MinRate"] as const;
+export type Figures = DashboardFigures;
 export type FigureKey = keyof Figures;
 export type FigureKind = "count" | "rate" | "seconds" | "money";
 
@@ -21,6 +23,7 @@ export const FIGURE_KIND: Record<FigureKey, FigureKind> = {
   orders: "count",
   salesPerBuyer: "money",
   salesPerOrder: "money",
+  responseWithin3MinRate: "rate",
 };
 
 /** Shown for a figure whose denominator was 0 (the server sends null). */
@@ -67,7 +70,7 @@ export function formatFigure(key: FigureKey, value: number | null): string {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The query string of GET /api/v1/reports/figures; both dates are inclusive shop-time days. */
+/** The query string of GET /api/v1/reports/figures (and dashboard); both dates are inclusive shop-time days. */
 export function figuresQuery(period: { shop: string; from: string; to: string; agent?: string | null }): string {
   if (!DAY.test(period.from) || !DAY.test(period.to)) throw new Error("dates must be YYYY-MM-DD");
   const params = new URLSearchParams({ shop: period.shop, from: period.from, to: period.to });
