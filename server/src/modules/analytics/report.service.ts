@@ -91,15 +91,18 @@ export async function loadFiguresData(db: Db, shop: ReportShop, period: Period):
   // Agent ids are QinDesk ids (newId: letters, digits, "_"), so the separators are safe.
   const conversationRows = await queryRows<{ id: string; customer_id: string; started: number; packed: string | null }>(
     db,
-    sql`select c.id, c.customer_id, (extract(epoch from c.started_at) * 1000)::float8 as started,
-          (select string_agg(case m.sender when 'buyer' then 'u' when 'bot' then 'b' else 'a' || coalesce(m.agent_id, '') || ' ' end
-                             || ((extract(epoch from m.created_at) * 1000)::bigint)::text, ',' order by m.seq)
-             from messages m where m.conversation_id = c.id and m.sender in ('buyer', 'agent', 'bot')) as packed
-        from conversations c
+    // One grouped join rather than a sub-select per conversation: about a third faster
+    // on 100k conversations (bench/report.ts). A conversation without messages has no
+    // figures to give, so the inner join loses nothing.
+    sql`select c.id, c.customer_id, (extract(epoch from min(c.started_at)) * 1000)::float8 as started,
+          string_agg(case m.sender when 'buyer' then 'u' when 'bot' then 'b' else 'a' || coalesce(m.agent_id, '') || ' ' end
+                     || ((extract(epoch from m.created_at) * 1000)::bigint)::text, ',' order by m.seq) as packed
+        from conversations c join messages m on m.conversation_id = c.id and m.sender in ('buyer', 'agent', 'bot')
         where c.shop_id = ${shop.id} and c.team = 'presales' and c.customer_id in (
           select distinct i.customer_id from messages m join conversations i on i.id = m.conversation_id
           where m.workspace_id = ${shop.workspaceId} and m.created_at >= ${start}::timestamptz and m.created_at < ${end}::timestamptz
             and m.sender = 'buyer' and i.shop_id = ${shop.id} and i.team = 'presales')
+        group by c.id, c.customer_id
         order by c.id`,
   );
   const conversations: FiguresConversation[] = [];
