@@ -112,15 +112,16 @@ async function openConversationFor(deps: ChatDeps, buyer: BuyerContext): Promise
 
 export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: SendEvent): Promise<ChatMessage> {
   const body = await content(deps, buyer.workspaceId, buyer.shopId, event);
-  let conversation: ConversationRow | null = null;
+  let conversationId = event.conversationId;
   let created = false;
-  if (event.conversationId) {
-    const found = await findConversation(deps.db, buyer.workspaceId, event.conversationId);
-    if (!found || found.customerId !== buyer.customerId || found.shopId !== buyer.shopId) throw notFound("conversation");
-    conversation = found;
+  if (!conversationId) {
+    const opened = await openConversationFor(deps, buyer);
+    ({ created } = opened);
+    conversationId = opened.conversation.id;
   }
-  if (!conversation) ({ conversation, created } = await openConversationFor(deps, buyer));
-  const stored = await storeMessage(deps.db, { ...body, workspaceId: buyer.workspaceId, conversationId: conversation.id, clientId: event.clientId, sender: "buyer", agentId: null });
+  // Only into the buyer's own conversation with this shop: anything else is "not found".
+  const owner = { customerId: buyer.customerId, shopId: buyer.shopId };
+  const stored = await storeMessage(deps.db, { ...body, workspaceId: buyer.workspaceId, conversationId, clientId: event.clientId, sender: "buyer", agentId: null, ownedBy: owner });
   const message = toChatMessage(stored.message, null);
   if (stored.duplicate) return message;
   let current = stored.conversation;
