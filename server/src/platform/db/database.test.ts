@@ -27,6 +27,10 @@ describe("database", () => {
     const b = newId("msg");
     expect(a).toMatch(/^msg_[0-9a-z]{25}$/);
     expect(a).not.toBe(b);
+    // Across many refills of the random pool: all distinct, all well-formed.
+    const many = Array.from({ length: 5000 }, () => newId("x"));
+    expect(new Set(many).size).toBe(5000);
+    for (const id of many) expect(id).toMatch(/^x_[0-9a-z]{25}$/);
   });
 });
 
