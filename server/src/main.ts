@@ -27,6 +27,7 @@ import { registerInterchangeRoutes } from "./modules/interchange/interchange.rou
 import { registerQuickReplyRoutes, startQuickReplyEvents } from "./modules/knowledge";
 import { registerSearchRoutes, startSearchIndexing } from "./modules/search";
 import { registerReportRoutes } from "./modules/analytics/reports.routes";
+import { registerAssistantRoutes } from "./modules/assistant/assistant.routes";
 import { registerAgentRoutes, registerAuthRoutes, sessionResolver } from "./modules/staff";
 import { registerStorefrontRoutes } from "./modules/storefront";
 import { registerWorkspaceRoutes } from "./modules/workspace";
@@ -80,6 +81,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   registerConversationRoutes(app, deps);
   registerConversationActionRoutes(app, deps);
   registerReviewRoutes(app, db);
+  registerAssistantRoutes(app, db);
   registerWidgetRoutes(app, db);
   registerChatSockets(app, deps, hub);
   registerStorefrontRoutes(app, db);
