@@ -4,6 +4,9 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useConnectionState, useOutbox, useRealtime } from "../../platform/realtime/RealtimeProvider";
 import { ChatHeader } from "./ChatHeader";
+import { useBuyerAnalyses } from "../assistant/analysis-api";
+import { ABILITY } from "../../platform/types";
+import { IntentChip } from "../assistant/IntentChip";
 import { Composer } from "./Composer";
 import { MessageBubble } from "./MessageBubble";
 import { toBubbles } from "./bubbles";
@@ -44,6 +47,8 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
     () => toBubbles(conversationId, history ?? [], outbox, buyerReadSeq),
     [conversationId, history, outbox, buyerReadSeq],
   );
+  const buyerTexts = useMemo(() => bubbles.filter((b) => b.from === "buyer" && b.kind === "text"), [bubbles]);
+  const analyses = useBuyerAnalyses(buyerTexts, me.abilities.includes(ABILITY.reply));
 
   // Resume from what the history holds, so a reconnect replays only what came after.
   useEffect(() => {
@@ -126,6 +131,7 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
             highlighted={bubble.seq !== undefined && bubble.seq === highlighted}
             onRetry={bubble.clientId ? () => client.retry(bubble.clientId!) : undefined}
             onDiscard={bubble.clientId ? () => client.discard(bubble.clientId!) : undefined}
+            chip={bubble.from === "buyer" && bubble.kind === "text" ? <IntentChip analysis={analyses.get(bubble.key)} /> : undefined}
           />
         ))}
         {buyerTyping && (

@@ -4,7 +4,10 @@ import type { TextAreaRef } from "antd/es/input/TextArea";
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { CHAT_LIMITS } from "../../../../server/src/modules/conversations/chat-protocol";
+import { apiPost } from "../../platform/api";
 import { useRealtime } from "../../platform/realtime/RealtimeProvider";
+import { checkDraft, useDraftLint } from "../assistant/draft-lint";
+import { LintBar } from "../assistant/LintBar";
 import { onComposerInsert } from "../quick-replies/composer-insert";
 import { renderQuickReply, useQuickReplies, type QuickReply } from "../quick-replies/quick-replies-api";
 import { QuickRepliesDrawer } from "../quick-replies/QuickRepliesDrawer";
@@ -31,7 +34,7 @@ interface Props {
 export function Composer({ conversationId, disabledReason }: Props) {
   const disabled = disabledReason !== null;
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const client = useRealtime();
   const [draft, setDraft] = useState("");
   const [caret, setCaret] = useState(0);
@@ -47,6 +50,7 @@ export function Composer({ conversationId, disabledReason }: Props) {
   const popupOpen = slash !== null && dismissedAt !== slash.start;
   const query = slash?.query ?? null;
   const matches = useMemo(() => (query === null ? [] : matchShortcuts(quickReplies.data ?? [], query)), [query, quickReplies.data]);
+  const issues = useDraftLint(disabled ? "" : draft);
   const typingSentAt = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -113,12 +117,31 @@ export function Composer({ conversationId, disabledReason }: Props) {
     idleTimer.current = setTimeout(stopTyping, TYPING_IDLE_MS);
   };
 
-  const send = () => {
-    const text = draft.trim();
-    if (!text || disabled) return;
+  const deliver = (text: string) => {
     client.sendMessage({ conversationId, kind: "text", text });
     setDraft("");
     stopTyping();
+  };
+
+  // The etiquette check runs once more on the final text: sending anyway is the agent's
+  // call, and it is logged for the supervisor.
+  const send = () => {
+    const text = draft.trim();
+    if (!text || disabled) return;
+    const found = checkDraft(text);
+    if (found.length === 0) return deliver(text);
+    const rules = [...new Set(found.map((issue) => issue.rule))];
+    void modal.confirm({
+      title: t("assistant.confirmTitle"),
+      content: rules.map((rule) => t(`assistant.lint.${rule}`)).join(t("assistant.listSeparator")),
+      okText: t("assistant.sendAnyway"),
+      cancelText: t("assistant.keepEditing"),
+      okButtonProps: { "data-testid": "lint-send-anyway" } as Record<string, string>,
+      onOk: () => {
+        deliver(text);
+        apiPost("/api/v1/assistant/lint-overrides", { conversationId, rules }).catch(() => undefined);
+      },
+    });
   };
 
   const sendImage = (file: File) => {
@@ -163,80 +186,83 @@ export function Composer({ conversationId, disabledReason }: Props) {
   };
 
   return (
-    <Flex gap={8} align="flex-end" style={{ padding: 12, borderTop: "1px solid rgba(5,5,5,0.06)", background: "#fff" }}>
-      <Tooltip title={t("quickReplies.title")}>
-        <Button
-          icon={<ThunderboltOutlined />}
-          aria-label={t("quickReplies.title")}
-          data-testid="quick-replies-open"
-          onClick={() => {
-            setLibraryUsed(true);
-            setLibraryOpen(true);
-          }}
-        />
-      </Tooltip>
-      {libraryUsed && (
-        <QuickRepliesDrawer
-          open={libraryOpen}
-          onClose={() => setLibraryOpen(false)}
-          onInsert={
-            disabled
-              ? undefined
-              : (reply) => {
-                  setLibraryOpen(false);
-                  void rendered(reply).then((text) => insertRef.current(text));
-                }
-          }
-        />
-      )}
-      <Tooltip title={t("chat.sendImage")}>
-        <Button icon={<PictureOutlined />} aria-label={t("chat.sendImage")} disabled={disabled} onClick={() => fileInput.current?.click()} />
-      </Tooltip>
-      <input
-        ref={fileInput}
-        type="file"
-        accept="image/png,image/jpeg,image/gif,image/webp"
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) sendImage(file);
-          e.target.value = "";
-        }}
-      />
-      <div style={{ flex: 1, position: "relative", minWidth: 0 }}>
-        {popupOpen && slash && (
-          <ShortcutPopup matches={matches} active={Math.min(active, Math.max(0, matches.length - 1))} query={slash.query} onHover={setActive} onPick={(reply) => void pick(reply, slash)} />
+    <div>
+      <LintBar draft={draft} issues={issues} onFix={(text) => putText(text, 0, draft.length)} />
+      <Flex gap={8} align="flex-end" style={{ padding: 12, borderTop: "1px solid rgba(5,5,5,0.06)", background: "#fff" }}>
+        <Tooltip title={t("quickReplies.title")}>
+          <Button
+            icon={<ThunderboltOutlined />}
+            aria-label={t("quickReplies.title")}
+            data-testid="quick-replies-open"
+            onClick={() => {
+              setLibraryUsed(true);
+              setLibraryOpen(true);
+            }}
+          />
+        </Tooltip>
+        {libraryUsed && (
+          <QuickRepliesDrawer
+            open={libraryOpen}
+            onClose={() => setLibraryOpen(false)}
+            onInsert={
+              disabled
+                ? undefined
+                : (reply) => {
+                    setLibraryOpen(false);
+                    void rendered(reply).then((text) => insertRef.current(text));
+                  }
+            }
+          />
         )}
-        <Input.TextArea
-          ref={textArea}
-          data-testid="chat-input"
-          value={draft}
-          role="combobox"
-          aria-expanded={popupOpen}
-          aria-controls={popupOpen ? "quick-reply-popup" : undefined}
-          aria-activedescendant={popupOpen && matches.length ? `quick-reply-${Math.min(active, matches.length - 1)}` : undefined}
-          aria-autocomplete="list"
-          disabled={disabled}
-          maxLength={MAX_TEXT}
-          autoSize={{ minRows: 1, maxRows: 6 }}
-          placeholder={disabledReason === "closed" ? t("chat.closedPlaceholder") : disabledReason === "colleague" ? t("chat.takenByColleague") : t("chat.placeholder")}
-          aria-label={t("chat.placeholder")}
+        <Tooltip title={t("chat.sendImage")}>
+          <Button icon={<PictureOutlined />} aria-label={t("chat.sendImage")} disabled={disabled} onClick={() => fileInput.current?.click()} />
+        </Tooltip>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="image/png,image/jpeg,image/gif,image/webp"
+          hidden
           onChange={(e) => {
-            setDraft(e.target.value);
-            setCaret(e.target.selectionStart ?? e.target.value.length);
-            setActive(0);
-            if (e.target.value) noteTyping();
-            else stopTyping();
+            const file = e.target.files?.[0];
+            if (file) sendImage(file);
+            e.target.value = "";
           }}
-          onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
-          onBlur={() => slash && setDismissedAt(slash.start)}
-          onKeyDown={onKeyDown}
-          onPaste={onPaste}
         />
-      </div>
-      <Button data-testid="chat-send" type="primary" icon={<SendOutlined />} disabled={disabled || !draft.trim()} onClick={send}>
-        {t("chat.send")}
-      </Button>
-    </Flex>
+        <div style={{ flex: 1, position: "relative", minWidth: 0 }}>
+          {popupOpen && slash && (
+            <ShortcutPopup matches={matches} active={Math.min(active, Math.max(0, matches.length - 1))} query={slash.query} onHover={setActive} onPick={(reply) => void pick(reply, slash)} />
+          )}
+          <Input.TextArea
+            ref={textArea}
+            data-testid="chat-input"
+            value={draft}
+            role="combobox"
+            aria-expanded={popupOpen}
+            aria-controls={popupOpen ? "quick-reply-popup" : undefined}
+            aria-activedescendant={popupOpen && matches.length ? `quick-reply-${Math.min(active, matches.length - 1)}` : undefined}
+            aria-autocomplete="list"
+            disabled={disabled}
+            maxLength={MAX_TEXT}
+            autoSize={{ minRows: 1, maxRows: 6 }}
+            placeholder={disabledReason === "closed" ? t("chat.closedPlaceholder") : disabledReason === "colleague" ? t("chat.takenByColleague") : t("chat.placeholder")}
+            aria-label={t("chat.placeholder")}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setCaret(e.target.selectionStart ?? e.target.value.length);
+              setActive(0);
+              if (e.target.value) noteTyping();
+              else stopTyping();
+            }}
+            onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
+            onBlur={() => slash && setDismissedAt(slash.start)}
+            onKeyDown={onKeyDown}
+            onPaste={onPaste}
+          />
+        </div>
+        <Button data-testid="chat-send" type="primary" icon={<SendOutlined />} disabled={disabled || !draft.trim()} onClick={send}>
+          {t("chat.send")}
+        </Button>
+      </Flex>
+    </div>
   );
 }

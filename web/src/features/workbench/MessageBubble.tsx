@@ -1,5 +1,6 @@
 import { CheckOutlined, ExclamationCircleOutlined, LoadingOutlined } from "@ant-design/icons";
 import { Button, Card, Flex, Image, Space, Typography, theme } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { MessageKind, MessageSender, ProductCard } from "../../platform/types";
 import { formatPrice, formatTime } from "./format";
@@ -25,9 +26,11 @@ interface Props {
   highlighted?: boolean;
   onRetry?: () => void;
   onDiscard?: () => void;
+  /** Shown under a buyer's message: the assistant's intent chip. */
+  chip?: ReactNode;
 }
 
-export function MessageBubble({ bubble, highlighted = false, onRetry, onDiscard }: Props) {
+export function MessageBubble({ bubble, highlighted = false, onRetry, onDiscard, chip }: Props) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   if (bubble.from === "system") {
@@ -87,6 +90,7 @@ export function MessageBubble({ bubble, highlighted = false, onRetry, onDiscard 
         )}
       </div>
       {own && bubble.delivery && <Delivery state={bubble.delivery} onRetry={onRetry} onDiscard={onDiscard} />}
+      {!own && chip}
     </Flex>
   );
 }

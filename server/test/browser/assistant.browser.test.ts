@@ -1,0 +1,62 @@
+// The assistant in the workbench, in real Chromium: an upset buyer's message gets a red
+// intent chip; a draft that blames the buyer is flagged as the agent types and fixed in
+// one click; sending a flagged draft anyway asks first and is logged.
+import { sql } from "drizzle-orm";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/platform/db/database";
+import { buyerSession, ChatClient, demoShopId } from "../chat-clients";
+import { createTestApp, type TestApp } from "../test-app";
+import { byTestId, hasChromium, launchBrowser } from "./browser";
+
+let t: TestApp;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  base = await t.qindesk.app.listen({ port: 0, host: "127.0.0.1" });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe.runIf(hasChromium)("assistant in the workbench", () => {
+  it("chips buyer messages, checks the draft, and logs sending anyway", async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const session = await buyerSession(t, await demoShopId(t));
+    const buyer = await ChatClient.connect(`${base.replace("http", "ws")}/api/widget/ws?token=${encodeURIComponent(session.token)}`);
+    const conversationId = (await buyer.say(`收到的衣服破了个洞，质量太差了，我要投诉！${tag}`)).message.conversationId;
+
+    const agent = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await agent.goto(base + "/");
+    await (await byTestId(agent, "login-email")).fill("presales@demo.qindesk");
+    await (await byTestId(agent, "login-password")).fill("qindesk-demo");
+    await (await byTestId(agent, "login-submit")).click();
+    await (await byTestId(agent, "conversation-item", { hasText: tag, timeout: 20_000 })).click();
+
+    const chip = await byTestId(agent, "intent-chip");
+    expect(await chip.getAttribute("data-sentiment")).toBe("negative");
+
+    const input = await byTestId(agent, "chat-input");
+    await input.fill("这个你自己没看清楚吧");
+    const rule = await byTestId(agent, "lint-rule");
+    expect(await rule.getAttribute("data-rule")).toBe("blame_buyer");
+    await (await byTestId(agent, "lint-fix")).click();
+    await expect.poll(() => input.inputValue()).not.toBe("这个你自己没看清楚吧");
+    await expect.poll(() => agent.getByTestId("lint-bar").count()).toBe(0);
+
+    const rude = `你自己没看清楚吧 ${tag}`;
+    await input.fill(rude);
+    await (await byTestId(agent, "chat-send")).click();
+    await (await byTestId(agent, "lint-send-anyway")).click();
+    await buyer.next((e) => e.type === "message.new" && e.message.text === rude);
+    await expect
+      .poll(async () => (await queryRows(t.database.db, sql`select 1 from audit_log where action = 'assistant.lint_override' and subject_id = ${conversationId}`)).length)
+      .toBe(1);
+    await buyer.close();
+    await agent.context().close();
+  }, 90_000);
+});
