@@ -26,8 +26,10 @@ function forBuyer(event: ServerEvent): boolean {
   return false;
 }
 
-function forAgent(event: ServerEvent): boolean {
+function forAgent(event: ServerEvent, auth: AuthContext, c: ConversationEvent["conversation"]): boolean {
   if (event.type === "typing") return event.from === "buyer";
+  // An upset buyer pages the supervisors (who see every conversation) and the agent serving them.
+  if (event.type === "conversation.alert") return auth.abilities.has("conversations.view_all") || c.assigneeId === auth.agent.id;
   return true;
 }
 
@@ -40,7 +42,7 @@ export function deliverTo(hub: ChatHub, connection: Connection<ChatConnectionMet
     return;
   }
   if (!canSeeConversation(meta.auth, c)) return;
-  for (const event of payload.events) if (forAgent(event)) hub.send(connection, event);
+  for (const event of payload.events) if (forAgent(event, meta.auth, c)) hub.send(connection, event);
 }
 
 import { AGENT_SESSIONS_ENDED } from "../../platform/events/topics";

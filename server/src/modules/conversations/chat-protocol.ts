@@ -61,7 +61,11 @@ export interface ConversationSummary {
   lostReason: string | null;
   /** Set when an agent asked a supervisor for help. */
   escalated: boolean;
+  /** "urgent" once the buyer wrote in anger or complained: answer first, a supervisor was alerted. */
+  priority: ConversationPriority;
 }
+
+export type ConversationPriority = "normal" | "urgent";
 
 /** Events a client (agent or buyer) sends. */
 export interface ClientEvents {
@@ -98,6 +102,8 @@ export interface ServerEvents {
   pong: { type: "pong" };
   /** The team's quick-reply library changed: fetch it again. */
   "quick_replies.changed": { type: "quick_replies.changed" };
+  /** For supervisors and the assignee: a buyer is upset (strong negative sentiment or a complaint). */
+  "conversation.alert": { type: "conversation.alert"; conversationId: string; reason: "upset_buyer"; nick: string; text: string };
   error: { type: "error"; code: ChatErrorCode; message: string; clientId?: string };
 }
 export type ServerEvent = ServerEvents[keyof ServerEvents];

@@ -11,6 +11,7 @@ import { findProductCard } from "../catalog";
 import { hasPaidOrder } from "../orders";
 import { awayText, busyText, welcomeText, withinServiceHours } from "./auto-replies";
 import { checkImageDataUrl } from "./image-check";
+import { customers } from "../customers";
 import { agents } from "../staff";
 import type { ChatMessage, ClientEvents, ProductCard, ServerEvent } from "./chat-protocol";
 import { CHAT_LIMITS } from "./chat-protocol";
@@ -20,6 +21,7 @@ import { canReplyTo } from "./conversations.policy";
 import { conversations } from "./conversations.schema";
 import { pickAgent } from "./routing";
 import { storeMessage } from "./store-message";
+import { alertExcerpt, isUpsetBuyerMessage } from "./upset-buyer";
 
 export interface ChatDeps {
   db: Db;
@@ -133,6 +135,12 @@ export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: Send
       await deps.db.update(conversations).set({ assigneeId: agentId, status: "open" }).where(eq(conversations.id, current.id));
       current = { ...current, assigneeId: agentId, status: "open" };
     }
+  }
+  if (body.kind === "text" && current.priority !== "urgent" && isUpsetBuyerMessage(body.text)) {
+    await deps.db.update(conversations).set({ priority: "urgent" }).where(eq(conversations.id, current.id));
+    current = { ...current, priority: "urgent" };
+    const [customer] = await deps.db.select({ nick: customers.nick }).from(customers).where(eq(customers.id, current.customerId)).limit(1);
+    events.push({ type: "conversation.alert", conversationId: current.id, reason: "upset_buyer", nick: customer?.nick ?? "", text: alertExcerpt(body.text) });
   }
   if (created) {
     const returning = await isReturningBuyer(deps, buyer, current.id);

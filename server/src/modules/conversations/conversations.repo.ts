@@ -46,6 +46,7 @@ export async function summaries(db: Db, where: SQL | undefined, limit = 200): Pr
     outcome: c.outcome ?? null,
     lostReason: c.lostReason ?? null,
     escalated: c.escalated,
+    priority: c.priority,
   }));
 }
 

@@ -2,7 +2,7 @@
 // per-conversation sequence number assigned in the transaction that stores them.
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { PresalesStage, ProductCard } from "./chat-protocol";
+import type { ConversationPriority, PresalesStage, ProductCard } from "./chat-protocol";
 
 export const conversations = pgTable(
   "conversations",
@@ -32,6 +32,8 @@ export const conversations = pgTable(
     outcomeNote: text("outcome_note"),
     /** An agent asked a supervisor to step in. */
     escalated: boolean("escalated").notNull().default(false),
+    /** Raised to "urgent" when the buyer writes in anger or complains (the assistant's sentiment). */
+    priority: text("priority").$type<ConversationPriority>().notNull().default("normal"),
   },
   (t) => [
     index("conversations_queue_idx").on(t.workspaceId, t.status, t.lastMessageAt),

@@ -62,6 +62,11 @@ export function ConversationItem({ conversation, selected, showAssignee, onOpen 
               {t(`conversation.status.${conversation.status}`)}
             </Tag>
           )}
+          {conversation.priority === "urgent" && (
+            <Tag color="volcano" style={{ marginInlineEnd: 0 }} data-testid="queue-urgent">
+              {t("assistant.urgentTag")}
+            </Tag>
+          )}
           {conversation.escalated && (
             <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="queue-escalated">
               {t("chat.escalatedTag")}

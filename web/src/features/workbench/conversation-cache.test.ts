@@ -8,7 +8,7 @@ function conv(id: string, extra: Partial<ConversationSummary> = {}): Conversatio
   return {
     id, shopId: "s1", customer: { id: `cu-${id}`, nick: `buyer ${id}` }, team: "presales", status: "open",
     assigneeId: "a1", assigneeName: "小美", lastMessage: null, lastSeq: 0, unread: 0, waitingSince: null,
-    startedAt: "2026-05-01T10:00:00Z", stage: null, outcome: null, lostReason: null, escalated: false, ...extra,
+    startedAt: "2026-05-01T10:00:00Z", stage: null, outcome: null, lostReason: null, escalated: false, priority: "normal", ...extra,
   };
 }
 

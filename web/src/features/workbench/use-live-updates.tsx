@@ -1,6 +1,7 @@
 // Applies socket events to the react-query caches of the workbench, and calls for the
 // agent's attention on new buyer messages.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { App } from "antd";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { beep, desktopNotify } from "../../platform/notify";
@@ -40,6 +41,7 @@ export function storeConversation(queryClient: QueryClient, conversation: Conver
 
 export function useLiveUpdates(selectedId: string | null, open: (id: string) => void): void {
   const { t } = useTranslation();
+  const { notification } = App.useApp();
   const queryClient = useQueryClient();
   const me = useSession();
   const viewer = viewerOf(me);
@@ -81,6 +83,20 @@ export function useLiveUpdates(selectedId: string | null, open: (id: string) => 
         if (event.by === "buyer") setBuyerRead(event.conversationId, event.seq);
         else updateCachedSummaries(queryClient, event.conversationId, (c) => (event.seq >= c.lastSeq ? { ...c, unread: 0 } : c));
         break;
+      case "conversation.alert": {
+        // An upset buyer: a lasting notice in the corner (and the desktop) until dealt with.
+        const title = t("assistant.alertTitle", { nick: event.nick || t("chat.buyer") });
+        beep();
+        notification.warning({
+          key: `alert-${event.conversationId}`,
+          message: <span data-testid="upset-alert">{title}</span>,
+          description: event.text,
+          duration: 0,
+          onClick: () => open(event.conversationId),
+        });
+        desktopNotify(title, event.text, `qd-alert-${event.conversationId}`, () => open(event.conversationId));
+        break;
+      }
       case "quick_replies.changed":
         void queryClient.invalidateQueries({ queryKey: QUICK_REPLIES_KEY });
         break;
