@@ -1,5 +1,5 @@
 // The assistant in the workbench, in real Chromium: an upset buyer's message gets a red
-// intent chip; a draft that blames the buyer is flagged as the agent types and fixed in
+// intent chip; three messages give a buyer type; a draft that blames the buyer is flagged as the agent types and fixed in
 // one click; sending a flagged draft anyway asks first and is logged.
 import { sql } from "drizzle-orm";
 import type { Browser } from "playwright-core";
@@ -29,16 +29,24 @@ describe.runIf(hasChromium)("assistant in the workbench", () => {
     const session = await buyerSession(t, await demoShopId(t));
     const buyer = await ChatClient.connect(`${base.replace("http", "ws")}/api/widget/ws?token=${encodeURIComponent(session.token)}`);
     const conversationId = (await buyer.say(`收到的衣服破了个洞，质量太差了，我要投诉！${tag}`)).message.conversationId;
+    await buyer.say("我不太懂面料，推荐一下哪个好");
+    await buyer.say("能便宜点吗");
 
     const agent = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await agent.goto(base + "/");
     await (await byTestId(agent, "login-email")).fill("presales@demo.qindesk");
     await (await byTestId(agent, "login-password")).fill("qindesk-demo");
     await (await byTestId(agent, "login-submit")).click();
-    await (await byTestId(agent, "conversation-item", { hasText: tag, timeout: 20_000 })).click();
+    await agent.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationId}"]`).click({ timeout: 20_000 });
 
     const chip = await byTestId(agent, "intent-chip");
     expect(await chip.getAttribute("data-sentiment")).toBe("negative");
+    // Three buyer messages: the seed 001 buyer type, with its approach a click away.
+    const type = await byTestId(agent, "buyer-type");
+    await expect.poll(() => type.getAttribute("data-knowledge")).toBe("novice");
+    await expect.poll(() => type.getAttribute("data-price")).toBe("probing");
+    await type.click();
+    await agent.getByText("像朋友一样细心解答", { exact: false }).waitFor();
 
     const input = await byTestId(agent, "chat-input");
     await input.fill("这个你自己没看清楚吧");

@@ -2,6 +2,7 @@
 // A message's analysis never changes, so answers are kept for the session by message and
 // only messages not seen before are asked about, in one request.
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import type { Intent, Sentiment } from "../../../../server/src/modules/assistant/intent/labels";
 import { apiPost } from "../../platform/api";
 
@@ -27,7 +28,10 @@ export function useBuyerAnalyses(messages: readonly { key: string; text: string 
       return items;
     },
   });
-  return known;
+  // A fresh map whenever answers arrived (the cache only grows), so memoised readers (the
+  // buyer type) see them. The query's own data cannot say so: once answered, its key moves on.
+  const size = known.size;
+  return useMemo(() => new Map(known), [size, messages]);
 }
 
 /** Worth a colour: the buyer is upset, or the classifier is sure of an after-sales problem. */

@@ -6,6 +6,7 @@ import { useConnectionState, useOutbox, useRealtime } from "../../platform/realt
 import { ChatHeader } from "./ChatHeader";
 import { useBuyerAnalyses } from "../assistant/analysis-api";
 import { ABILITY } from "../../platform/types";
+import { BuyerTypeHint } from "../assistant/BuyerTypeHint";
 import { IntentChip } from "../assistant/IntentChip";
 import { Composer } from "./Composer";
 import { MessageBubble } from "./MessageBubble";
@@ -114,6 +115,7 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
   return (
     <Flex vertical style={{ flex: 1, minWidth: 0, minHeight: 0, background: "#f5f7fa" }}>
       <ChatHeader conversation={conversation.data} onBack={onBack} onShowCustomer={onShowCustomer} />
+      <BuyerTypeHint messages={buyerTexts} analyses={analyses} />
       <div
         ref={scroller}
         aria-live="polite"
