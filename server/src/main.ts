@@ -28,6 +28,7 @@ import { registerQuickReplyRoutes, startQuickReplyEvents } from "./modules/knowl
 import { registerSearchRoutes, startSearchIndexing } from "./modules/search";
 import { registerReportRoutes } from "./modules/analytics/reports.routes";
 import { registerAssistantRoutes } from "./modules/assistant/assistant.routes";
+import { registerCatalogRoutes } from "./modules/catalog";
 import { registerAgentRoutes, registerAuthRoutes, sessionResolver } from "./modules/staff";
 import { registerStorefrontRoutes } from "./modules/storefront";
 import { registerWorkspaceRoutes } from "./modules/workspace";
@@ -82,6 +83,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   registerConversationActionRoutes(app, deps);
   registerReviewRoutes(app, db);
   registerAssistantRoutes(app, db);
+  registerCatalogRoutes(app, db);
   registerWidgetRoutes(app, db);
   registerChatSockets(app, deps, hub);
   registerStorefrontRoutes(app, db);
