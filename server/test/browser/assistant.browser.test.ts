@@ -67,4 +67,38 @@ describe.runIf(hasChromium)("assistant in the workbench", () => {
     await buyer.close();
     await agent.context().close();
   }, 90_000);
+
+  it("plans the concessions when the buyer bargains over a product, never below its floor", async () => {
+    const shopId = await demoShopId(t);
+    const owner = await t.signIn("owner@demo.qindesk");
+    const list = await t.qindesk.app.inject({ url: `/api/v1/products?shopId=${shopId}&q=${encodeURIComponent("针织衫")}`, headers: owner.headers });
+    const knit = list.json<{ items: { id: string; title: string }[] }>().items[0]!;
+    const session = await buyerSession(t, shopId);
+    const buyer = await ChatClient.connect(`${base.replace("http", "ws")}/api/widget/ws?token=${encodeURIComponent(session.token)}`);
+    const conversationId = (await buyer.say(knit.title, { kind: "product", productId: knit.id })).message.conversationId;
+    await buyer.say("这件能便宜点吗？");
+
+    const agent = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await agent.goto(base + "/");
+    await (await byTestId(agent, "login-email")).fill("presales@demo.qindesk");
+    await (await byTestId(agent, "login-password")).fill("qindesk-demo");
+    await (await byTestId(agent, "login-submit")).click();
+    await agent.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationId}"]`).click({ timeout: 20_000 });
+
+    const helper = await byTestId(agent, "bargain-helper", { hasText: knit.title });
+    // 99 on promotion, floor 88: a gift first, then 95, 92, 90, 88 (seed 001's shrinking steps).
+    const steps = helper.getByTestId("bargain-step");
+    await expect.poll(() => steps.allTextContents()).toEqual(["送小礼品", "¥95（让 ¥4）", "¥92（让 ¥7）", "¥90（让 ¥9）", "最终价 ¥88"]);
+    await steps.nth(1).click();
+    const input = await byTestId(agent, "chat-input");
+    await expect.poll(() => input.inputValue()).toContain("¥95");
+    expect(await steps.nth(4).isDisabled()).toBe(true);
+    await (await byTestId(agent, "bargain-reason")).click();
+    await agent.locator(".ant-select-item-option").filter({ hasText: "老顾客" }).click();
+    await input.fill("");
+    await steps.nth(4).click();
+    await expect.poll(() => input.inputValue()).toContain("因为您是老顾客，最后给您 ¥88");
+    await buyer.close();
+    await agent.context().close();
+  }, 90_000);
 });

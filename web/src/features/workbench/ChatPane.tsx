@@ -6,6 +6,7 @@ import { useConnectionState, useOutbox, useRealtime } from "../../platform/realt
 import { ChatHeader } from "./ChatHeader";
 import { useBuyerAnalyses } from "../assistant/analysis-api";
 import { ABILITY } from "../../platform/types";
+import { BargainHelper } from "../assistant/BargainHelper";
 import { BuyerTypeHint } from "../assistant/BuyerTypeHint";
 import { IntentChip } from "../assistant/IntentChip";
 import { Composer } from "./Composer";
@@ -50,6 +51,11 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
   );
   const buyerTexts = useMemo(() => bubbles.filter((b) => b.from === "buyer" && b.kind === "text"), [bubbles]);
   const analyses = useBuyerAnalyses(buyerTexts, me.abilities.includes(ABILITY.reply));
+  // The bargaining helper opens when the buyer's latest message bargains, about the latest product card.
+  const lastBuyerKey = buyerTexts.at(-1)?.key ?? null;
+  const bargaining = lastBuyerKey !== null && analyses.get(lastBuyerKey)?.intent === "bargain";
+  const [bargainClosedAt, setBargainClosedAt] = useState<string | null>(null);
+  const productId = useMemo(() => bubbles.findLast((b) => b.kind === "product" && b.product)?.product?.productId ?? null, [bubbles]);
 
   // Resume from what the history holds, so a reconnect replays only what came after.
   useEffect(() => {
@@ -142,6 +148,15 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
           </Typography.Text>
         )}
       </div>
+      {bargaining && bargainClosedAt !== lastBuyerKey && replyable && !closed && (
+        <BargainHelper
+          key={`${conversationId}:${productId ?? ""}`}
+          conversationId={conversationId}
+          shopId={conversation.data.shopId}
+          productId={productId}
+          onClose={() => setBargainClosedAt(lastBuyerKey)}
+        />
+      )}
       <Composer
         key={conversationId}
         conversationId={conversationId}
