@@ -42,7 +42,7 @@ export interface QinDesk {
 }
 
 export interface BuildOptions {
-  config: Pick<Config, "trustProxy" | "logLevel" | "secureCookies" | "redisUrl">;
+  config: Pick<Config, "trustProxy" | "logLevel" | "secureCookies" | "redisUrl"> & Partial<Pick<Config, "llm">>;
   database: Database;
   throttle?: LoginThrottle;
 }
@@ -82,7 +82,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   registerConversationRoutes(app, deps);
   registerConversationActionRoutes(app, deps);
   registerReviewRoutes(app, db);
-  registerAssistantRoutes(app, db);
+  registerAssistantRoutes(app, db, config.llm ?? null);
   registerCatalogRoutes(app, db);
   registerWidgetRoutes(app, db);
   registerChatSockets(app, deps, hub);

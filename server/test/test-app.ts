@@ -1,6 +1,7 @@
 // QinDesk built in memory on a real database (PGlite, or PostgreSQL with DATABASE_URL),
 // with the demo shop loaded, for API tests through app.inject and real sockets.
 import { LoginThrottle } from "../src/platform/auth/login-throttle";
+import type { LlmConfig } from "../src/platform/config";
 import { buildQinDesk, type QinDesk } from "../src/main";
 import { seedDemo } from "../src/demo/seed";
 import { DEMO_PASSWORD } from "../src/demo/demo-shop";
@@ -22,12 +23,12 @@ export interface Session {
   headers: { cookie: string; "x-csrf-token": string };
 }
 
-export async function createTestApp(options: { throttle?: LoginThrottle } = {}): Promise<TestApp> {
+export async function createTestApp(options: { throttle?: LoginThrottle; llm?: LlmConfig } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const { workspaceId } = await seedDemo(database.db);
   const qindesk = await buildQinDesk({
     database,
-    config: { trustProxy: false, logLevel: "silent", secureCookies: false, redisUrl: null },
+    config: { trustProxy: false, logLevel: "silent", secureCookies: false, redisUrl: null, llm: options.llm ?? null },
     // Generous by default so tests that sign in often are not throttled.
     throttle: options.throttle ?? new LoginThrottle({ maxFailures: 1000, windowMs: 60_000 }, { maxFailures: 1000, windowMs: 60_000 }),
   });

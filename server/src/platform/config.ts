@@ -14,6 +14,24 @@ export interface Config {
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
   logLevel: string;
+  /** Optional reply drafting by an OpenAI-compatible model; off unless QINDESK_LLM_URL is set. */
+  llm: LlmConfig | null;
+}
+
+export interface LlmConfig {
+  /** Base URL of the API, e.g. http://127.0.0.1:8000/v1 (POST {url}/chat/completions). */
+  url: string;
+  model: string;
+  key: string | null;
+}
+
+function llmFrom(env: NodeJS.ProcessEnv): LlmConfig | null {
+  const url = env.QINDESK_LLM_URL?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\//.test(url)) throw new ConfigError("QINDESK_LLM_URL must be an http(s):// URL");
+  const model = env.QINDESK_LLM_MODEL?.trim();
+  if (!model) throw new ConfigError("QINDESK_LLM_MODEL must name the model when QINDESK_LLM_URL is set");
+  return { url: url.replace(/\/+$/, ""), model, key: env.QINDESK_LLM_KEY?.trim() || null };
 }
 
 export class ConfigError extends Error {}
@@ -41,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: !trust || trust === "0" || trust === "false" ? false : trust === "1" || trust === "true" ? true : trust,
     secureCookies: env.QINDESK_SECURE_COOKIES === "1",
     logLevel: env.LOG_LEVEL?.trim() || "info",
+    llm: llmFrom(env),
   };
 }

@@ -13,6 +13,7 @@ describe("masking personal data", () => {
     expect(maskAddress("浙江省杭州市西湖区文三路100号5幢")).toBe("浙江省杭州市西湖区****");
     expect(maskAddress("上海市浦东新区世纪大道1号")).toBe("上海市浦东新区****");
     expect(maskAddress("12 Baker Street, London, UK")).toBe("****, London, UK");
+    expect(maskAddress("88 Nanjing Rd, Shanghai")).toBe("****, Shanghai");
     expect(maskAddress("文三路100号")).not.toContain("100号");
   });
 });

@@ -15,8 +15,10 @@ export function maskAddress(address: string | null): string | null {
   const region = /^(.*?(?:省|自治区|市))?(.*?(?:市|州|盟))?(.*?(?:区|县|旗))?/u.exec(address);
   const kept = region?.[0] ?? "";
   if (kept.length > 0 && kept.length < address.length) return kept + "****";
-  // Not a Chinese address: keep the last comma-separated part (city, country).
+  // Not a Chinese address: keep the city and country at the end, never the first part
+  // (the street): "12 Baker Street, London, UK" → "****, London, UK".
   const parts = address.split(",");
-  if (parts.length > 1) return "****, " + parts.slice(-2).join(",").trim();
+  if (parts.length > 2) return "****, " + parts.slice(-2).join(",").trim();
+  if (parts.length === 2) return "****, " + parts[1]!.trim();
   return address.slice(0, Math.min(3, Math.floor(address.length / 3))) + "****";
 }

@@ -7,6 +7,7 @@ import type { CHAT_LIMITS } from "../../../../server/src/modules/conversations/c
 import { apiPost } from "../../platform/api";
 import { useRealtime } from "../../platform/realtime/RealtimeProvider";
 import { checkDraft, useDraftLint } from "../assistant/draft-lint";
+import { DraftButton } from "../assistant/DraftButton";
 import { LintBar } from "../assistant/LintBar";
 import { onComposerInsert } from "../quick-replies/composer-insert";
 import { renderQuickReply, useQuickReplies, type QuickReply } from "../quick-replies/quick-replies-api";
@@ -214,6 +215,7 @@ export function Composer({ conversationId, disabledReason }: Props) {
             }
           />
         )}
+        <DraftButton conversationId={conversationId} disabled={disabled} onDraft={(text) => putText(text, 0, draft.length)} />
         <Tooltip title={t("chat.sendImage")}>
           <Button icon={<PictureOutlined />} aria-label={t("chat.sendImage")} disabled={disabled} onClick={() => fileInput.current?.click()} />
         </Tooltip>
