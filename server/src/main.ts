@@ -29,6 +29,7 @@ import { registerSearchRoutes, startSearchIndexing } from "./modules/search";
 import { registerReportRoutes } from "./modules/analytics/reports.routes";
 import { registerAssistantRoutes } from "./modules/assistant/assistant.routes";
 import { registerCatalogRoutes } from "./modules/catalog";
+import { registerAftersalesRoutes } from "./modules/aftersales/aftersales.routes";
 import { registerAgentRoutes, registerAuthRoutes, sessionResolver } from "./modules/staff";
 import { registerStorefrontRoutes } from "./modules/storefront";
 import { registerWorkspaceRoutes } from "./modules/workspace";
@@ -84,6 +85,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   registerReviewRoutes(app, db);
   registerAssistantRoutes(app, db, config.llm ?? null);
   registerCatalogRoutes(app, db);
+  registerAftersalesRoutes(app, db);
   registerWidgetRoutes(app, db);
   registerChatSockets(app, deps, hub);
   registerStorefrontRoutes(app, db);

@@ -23,6 +23,9 @@ export const orders = pgTable(
     status: text("status").$type<OrderStatus>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     paidAt: timestamp("paid_at", { withTimezone: true }),
+    /** Handed to the courier, and signed for by the buyer: the 7-day return runs from delivery. */
+    shippedAt: timestamp("shipped_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     totalCents: integer("total_cents").notNull(),
     shippingFeeCents: integer("shipping_fee_cents"),
   },

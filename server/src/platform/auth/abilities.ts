@@ -12,6 +12,7 @@ export const ABILITIES = [
   "products.view_floor_price",
   "products.manage",
   "orders.view",
+  "aftersales.handle",
   "reviews.view",
   "reviews.reply",
   "agents.view",
@@ -34,6 +35,8 @@ const EVERY_AGENT: Ability[] = [
   "customers.view",
   "products.view",
   "orders.view",
+  // Any agent opens an after-sales case from the chat they are in (SPEC §4).
+  "aftersales.handle",
   "reviews.view",
   "reports.view_own",
 ];

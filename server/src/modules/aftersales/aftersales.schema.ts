@@ -1,0 +1,57 @@
+// After-sales cases (售后) and every step taken on them: who did what, when, from which
+// status to which. `version` is the optimistic lock: an action names the version it saw.
+import { index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { Eligibility, ReasonCode } from "./policy";
+import type { CaseAction, CaseKind, CaseStatus } from "./workflow";
+
+export const aftersalesCases = pgTable(
+  "aftersales_cases",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    orderId: text("order_id"),
+    conversationId: text("conversation_id"),
+    kind: text("kind").$type<CaseKind>().notNull(),
+    status: text("status").$type<CaseStatus>().notNull().default("opened"),
+    reason: text("reason").$type<ReasonCode>().notNull(),
+    /** The buyer's answer to the exchange offered first. */
+    retention: text("retention").$type<"accepted" | "declined">(),
+    /** What was offered instead of a refund (e.g. "同价位换款：雾霾蓝 M"). */
+    retentionOffer: text("retention_offer"),
+    trackingNumber: text("tracking_number"),
+    refundCents: integer("refund_cents"),
+    note: text("note").notNull().default(""),
+    /** Eligibility as computed when the case was opened. */
+    eligibility: jsonb("eligibility").$type<Eligibility | null>(),
+    version: integer("version").notNull().default(1),
+    openedBy: text("opened_by"),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("aftersales_cases_customer_idx").on(t.workspaceId, t.customerId),
+    index("aftersales_cases_order_idx").on(t.workspaceId, t.orderId),
+    index("aftersales_cases_status_idx").on(t.workspaceId, t.status),
+  ],
+);
+
+export const aftersalesSteps = pgTable(
+  "aftersales_steps",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => aftersalesCases.id, { onDelete: "cascade" }),
+    action: text("action").$type<CaseAction | "open">().notNull(),
+    fromStatus: text("from_status").$type<CaseStatus>(),
+    toStatus: text("to_status").$type<CaseStatus>().notNull(),
+    agentId: text("agent_id"),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("aftersales_steps_case_idx").on(t.caseId, t.at)],
+);
