@@ -122,4 +122,5 @@ export const ABILITY = {
   viewAgents: "agents.view",
   manageShops: "shops.manage",
   manageQuickReplies: "quick_replies.manage",
+  aftersales: "aftersales.handle",
 } as const;

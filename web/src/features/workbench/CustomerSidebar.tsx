@@ -6,6 +6,7 @@ import { formatTime } from "./format";
 import { apiPost } from "../../platform/api";
 import { useAbility } from "../../platform/session";
 import { ABILITY, type CustomerContact, type CustomerDetail } from "../../platform/types";
+import { AftersalesFile } from "../aftersales/AftersalesFile";
 import { OrdersList } from "./OrdersList";
 import { customerKey, useConversation, useCustomer } from "./queries";
 
@@ -21,6 +22,7 @@ export function CustomerSidebar({ conversationId, onOpen }: Props) {
   const customerId = conversation.data?.customer.id ?? null;
   const detail = useCustomer(customerId);
   const canReveal = useAbility(ABILITY.revealContact);
+  const canAftersales = useAbility(ABILITY.aftersales);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const reveal = useMutation({
@@ -70,6 +72,7 @@ export function CustomerSidebar({ conversationId, onOpen }: Props) {
         </Typography.Text>
         <OrdersList orders={detail.data.orders ?? []} />
       </div>
+      {canAftersales && <AftersalesFile customerId={customer.id} conversationId={conversationId} orders={detail.data.orders ?? []} />}
       <div>
         <Typography.Text strong>{t("customer.pastConversations")}</Typography.Text>
         {past.length === 0 ? (

@@ -1,0 +1,89 @@
+// After-sales in the workbench, in real Chromium: a buyer with a delivered order writes;
+// the after-sales agent opens a return case from the sidebar, sees that it is eligible and
+// why, and takes it from the exchange offer to the refund and closing.
+import { eq } from "drizzle-orm";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { products, skus } from "../../src/modules/catalog";
+import { insertOrder, orders } from "../../src/modules/orders";
+import { buyerSession, ChatClient, demoShopId } from "../chat-clients";
+import { createTestApp, type TestApp } from "../test-app";
+import { byTestId, hasChromium, launchBrowser } from "./browser";
+
+let t: TestApp;
+let base: string;
+let browser: Browser;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  base = await t.qindesk.app.listen({ port: 0, host: "127.0.0.1" });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe.runIf(hasChromium)("after-sales in the workbench", () => {
+  it("opens a return from the sidebar and takes it to the refund", async () => {
+    const shopId = await demoShopId(t);
+    const session = await buyerSession(t, shopId);
+    const [sku] = await t.database.db.select({ id: skus.id, productId: skus.productId }).from(skus).innerJoin(products, eq(products.id, skus.productId)).where(eq(products.shopId, shopId)).limit(1);
+    const orderId = await insertOrder(t.database.db, t.workspaceId, {
+      shopId,
+      customerId: session.customer.id,
+      externalId: "TB20261120001",
+      status: "delivered",
+      createdAt: new Date(Date.now() - 5 * DAY),
+      paidAt: new Date(Date.now() - 5 * DAY),
+      items: [{ productId: sku!.productId, skuId: sku!.id, qty: 1, priceCents: 9900 }],
+    });
+    await t.database.db.update(orders).set({ shippedAt: new Date(Date.now() - 4 * DAY), deliveredAt: new Date(Date.now() - 2 * DAY) }).where(eq(orders.id, orderId));
+    const buyer = await ChatClient.connect(`${base.replace("http", "ws")}/api/widget/ws?token=${encodeURIComponent(session.token)}`);
+    const conversationId = (await buyer.say("衣服小了，想退货")).message.conversationId;
+
+    const agent = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await agent.goto(base + "/");
+    await (await byTestId(agent, "login-email")).fill("aftersales@demo.qindesk");
+    await (await byTestId(agent, "login-password")).fill("qindesk-demo");
+    await (await byTestId(agent, "login-submit")).click();
+    await agent.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationId}"]`).click({ timeout: 20_000 });
+
+    await (await byTestId(agent, "aftersales-open")).click();
+    await (await byTestId(agent, "aftersales-reason")).click();
+    await agent.locator(".ant-select-item-option").filter({ hasText: "尺码不合适" }).click();
+    const eligibility = await byTestId(agent, "aftersales-eligibility");
+    await expect.poll(() => eligibility.getAttribute("data-eligible")).toBe("true");
+    expect(await eligibility.textContent()).toContain("在7天无理由期内");
+    await (await byTestId(agent, "aftersales-submit")).click();
+
+    const detail = await byTestId(agent, "aftersales-case-detail");
+    const act = async (action: string, answer?: string) => {
+      await agent.locator(`[data-testid="aftersales-action"][data-action="${action}"]`).click();
+      if (answer !== undefined) {
+        await (await byTestId(agent, "aftersales-ask")).fill(answer);
+        await (await byTestId(agent, "aftersales-ask-ok")).click();
+      }
+    };
+    await act("offer_retention", "同价位换 L 码");
+    await expect.poll(() => detail.getAttribute("data-status")).toBe("retention_offered");
+    await act("buyer_declines");
+    await expect.poll(() => detail.getAttribute("data-status")).toBe("return_authorised");
+    await act("mark_return_shipped", "SF1000200030");
+    await expect.poll(() => detail.getAttribute("data-status")).toBe("return_shipped");
+    await act("receive_return");
+    await expect.poll(() => detail.getAttribute("data-status")).toBe("received");
+    await act("inspect");
+    await expect.poll(() => detail.getAttribute("data-status")).toBe("inspected");
+    await act("refund", "99");
+    await expect.poll(() => detail.getAttribute("data-status")).toBe("refunded");
+    await act("close");
+    await expect.poll(() => detail.getAttribute("data-status")).toBe("closed");
+    expect(await agent.getByTestId("aftersales-step").count()).toBe(8);
+    const [order] = await t.database.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+    expect(order!.status).toBe("refunded");
+    await buyer.close();
+    await agent.context().close();
+  }, 120_000);
+});
