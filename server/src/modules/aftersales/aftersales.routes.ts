@@ -6,7 +6,11 @@ import { z } from "zod";
 import type { Db } from "../../platform/db/database";
 import { notFound } from "../../platform/http/errors";
 import { route } from "../../platform/http/route";
-import { actOnCase, actionsOf, caseSteps, eligibilityFor, findCase, listCases, openCase, type CaseRow } from "./aftersales.service";
+import { recordAudit } from "../../platform/audit/audit";
+import { actOnCase, actionsOf, casesByDue, caseSteps, eligibilityFor, findCase, listCases, openCase, promiseReply, tickComplaintStep, type CaseRow } from "./aftersales.service";
+import { COMPLAINT_KINDS, COMPLAINT_STEPS } from "./complaint";
+import { evidenceBundle } from "./evidence";
+import { slaState } from "./sla";
 import { REASON_CODES } from "./policy";
 import { CASE_ACTIONS, CASE_KINDS } from "./workflow";
 
@@ -30,6 +34,10 @@ function view(row: CaseRow) {
     note: row.note,
     eligibility: row.eligibility,
     version: row.version,
+    checklist: COMPLAINT_KINDS.has(row.kind) ? row.checklist : null,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    promisedBy: row.promisedBy,
+    sla: slaState(row.dueAt?.getTime() ?? null, Date.now(), row.status === "closed" || row.status === "cancelled"),
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
     actions: actionsOf(row),
@@ -109,5 +117,55 @@ export function registerAftersalesRoutes(app: FastifyInstance, db: Db): void {
     access: "aftersales.handle",
     query: z.strictObject({ orderId: id, kind: z.enum(CASE_KINDS), reason: z.enum(REASON_CODES), condition: condition.optional() }),
     handler: async ({ auth, query }) => ({ eligibility: await eligibilityFor(db, auth.agent.workspaceId, query) }),
+  });
+
+  route(app, {
+    method: "POST",
+    url: "/api/v1/aftersales/cases/:id/checklist",
+    summary: "Tick one of the complaint steps of seed 001 §7 (who and when are recorded)",
+    tags: ["aftersales"],
+    access: "aftersales.handle",
+    params: z.strictObject({ id }),
+    body: z.strictObject({ step: z.enum(COMPLAINT_STEPS) }),
+    handler: async ({ auth, params, body }) => view(await tickComplaintStep(db, auth, params.id, body.step)),
+  });
+
+  route(app, {
+    method: "POST",
+    url: "/api/v1/aftersales/cases/:id/promise",
+    summary: "Promise the buyer an answer by a time; it becomes the case's due time",
+    tags: ["aftersales"],
+    access: "aftersales.handle",
+    params: z.strictObject({ id }),
+    body: z.strictObject({ dueAt: z.iso.datetime({ offset: true }) }),
+    handler: async ({ auth, params, body }) => view(await promiseReply(db, auth, params.id, new Date(body.dueAt))),
+  });
+
+  route(app, {
+    method: "GET",
+    url: "/api/v1/aftersales/sla",
+    summary: "Open cases by due time with their state (ok, due_soon, overdue): warnings and the breach list",
+    tags: ["aftersales"],
+    access: "aftersales.handle",
+    query: z.strictObject({ state: z.enum(["all", "due_soon", "overdue"]).default("all") }),
+    handler: async ({ auth, query }) => {
+      const items = (await casesByDue(db, auth.agent.workspaceId)).map(view);
+      return { items: query.state === "all" ? items : items.filter((c) => c.sla === query.state) };
+    },
+  });
+
+  route(app, {
+    method: "GET",
+    url: "/api/v1/aftersales/cases/:id/evidence",
+    summary: "The evidence bundle for the platform's arbiter: a ZIP with a summary page, the chat (or an excerpt), photos, order and timeline",
+    tags: ["aftersales"],
+    access: "aftersales.evidence",
+    params: z.strictObject({ id }),
+    query: z.strictObject({ fromSeq: z.coerce.number().int().min(1).optional(), toSeq: z.coerce.number().int().min(1).optional() }),
+    handler: async ({ auth, params, query, reply }) => {
+      const { fileName, zip } = await evidenceBundle(db, auth, params.id, query);
+      await recordAudit(db, auth, "aftersales.evidence_export", "case", params.id, { fromSeq: query.fromSeq ?? null, toSeq: query.toSeq ?? null });
+      return reply.header("content-type", "application/zip").header("content-disposition", `attachment; filename="${fileName}"`).send(Buffer.from(zip));
+    },
   });
 }

@@ -1,6 +1,7 @@
 // After-sales cases (售后) and every step taken on them: who did what, when, from which
 // status to which. `version` is the optimistic lock: an action names the version it saw.
 import { index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { ComplaintStep } from "./complaint";
 import type { Eligibility, ReasonCode } from "./policy";
 import type { CaseAction, CaseKind, CaseStatus } from "./workflow";
 
@@ -25,6 +26,12 @@ export const aftersalesCases = pgTable(
     note: text("note").notNull().default(""),
     /** Eligibility as computed when the case was opened. */
     eligibility: jsonb("eligibility").$type<Eligibility | null>(),
+    /** Seed 001 §7's complaint steps ticked so far: step → who and when. */
+    checklist: jsonb("checklist").$type<Partial<Record<ComplaintStep, { at: string; agentId: string }>>>().notNull().default({}),
+    /** When the buyer must hear back: the end of the shop's day (seed 003), or what an agent promised (seed 004). */
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    /** Set when the due time is an agent's promise ("I will reply by 15:00"). */
+    promisedBy: text("promised_by"),
     version: integer("version").notNull().default(1),
     openedBy: text("opened_by"),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
@@ -32,6 +39,7 @@ export const aftersalesCases = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [
+    index("aftersales_cases_due_idx").on(t.workspaceId, t.dueAt),
     index("aftersales_cases_customer_idx").on(t.workspaceId, t.customerId),
     index("aftersales_cases_order_idx").on(t.workspaceId, t.orderId),
     index("aftersales_cases_status_idx").on(t.workspaceId, t.status),
@@ -46,7 +54,7 @@ export const aftersalesSteps = pgTable(
     caseId: text("case_id")
       .notNull()
       .references(() => aftersalesCases.id, { onDelete: "cascade" }),
-    action: text("action").$type<CaseAction | "open">().notNull(),
+    action: text("action").$type<CaseAction | "open" | "promise">().notNull(),
     fromStatus: text("from_status").$type<CaseStatus>(),
     toStatus: text("to_status").$type<CaseStatus>().notNull(),
     agentId: text("agent_id"),

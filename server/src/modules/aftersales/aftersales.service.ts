@@ -12,7 +12,9 @@ import { conversations } from "../conversations";
 import { orderItems, orders } from "../orders";
 import { findShopById } from "../workspace";
 import { aftersalesCases, aftersalesSteps } from "./aftersales.schema";
+import { COMPLAINT_KINDS, type ComplaintStep } from "./complaint";
 import { checkEligibility, type Eligibility, type ItemCondition, type ReasonCode } from "./policy";
+import { sameDayDue } from "./sla";
 import { availableActions, transition, TransitionError, type CaseAction, type CaseKind } from "./workflow";
 
 export type CaseRow = typeof aftersalesCases.$inferSelect;
@@ -91,6 +93,8 @@ export async function openCase(db: Db, auth: AuthContext, input: OpenCaseInput):
   if (!shopId || !customerId) throw new HttpError(400, "invalid", "Open a case from an order or a conversation", "orderId");
   const eligibility = await eligibilityFor(db, workspaceId, input);
   const now = new Date();
+  const shop = await findShopById(db, shopId);
+  const dueAt = new Date(sameDayDue(now.getTime(), shop?.timezone ?? "Asia/Shanghai"));
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(aftersalesCases)
@@ -105,6 +109,7 @@ export async function openCase(db: Db, auth: AuthContext, input: OpenCaseInput):
         reason: input.reason,
         note: input.note ?? "",
         eligibility,
+        dueAt,
         openedBy: auth.agent.id,
         openedAt: now,
         updatedAt: now,
@@ -235,4 +240,53 @@ export function listCases(db: Db, workspaceId: string, filter: { customerId?: st
     )
     .orderBy(desc(aftersalesCases.openedAt))
     .limit(200);
+}
+
+/** Ticks one of seed 001 §7's complaint steps; ticking it again keeps the first tick. */
+export async function tickComplaintStep(db: Db, auth: AuthContext, caseId: string, step: ComplaintStep): Promise<CaseRow> {
+  const current = await findCase(db, auth.agent.workspaceId, caseId);
+  if (!current) throw notFound("case");
+  if (!COMPLAINT_KINDS.has(current.kind)) throw new HttpError(400, "invalid", "Only complaint cases have the complaint steps", "step");
+  if (current.checklist[step]) return current;
+  const tick = JSON.stringify({ [step]: { at: new Date().toISOString(), agentId: auth.agent.id } });
+  // Merged in SQL so two agents ticking different steps at once both stay ticked.
+  const [row] = await db
+    .update(aftersalesCases)
+    .set({ checklist: sql`${tick}::jsonb || ${aftersalesCases.checklist}`, updatedAt: new Date() })
+    .where(eq(aftersalesCases.id, current.id))
+    .returning();
+  return row!;
+}
+
+/** An agent's promise to reply by a time (seed 004) becomes the case's due time. */
+export async function promiseReply(db: Db, auth: AuthContext, caseId: string, dueAt: Date): Promise<CaseRow> {
+  const current = await findCase(db, auth.agent.workspaceId, caseId);
+  if (!current) throw notFound("case");
+  if (current.status === "closed" || current.status === "cancelled") throw new HttpError(400, "invalid", "The case is finished", "dueAt");
+  if (dueAt.getTime() <= Date.now()) throw new HttpError(400, "invalid", "A promised time must be in the future", "dueAt");
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(aftersalesCases).set({ dueAt, promisedBy: auth.agent.id, updatedAt: new Date() }).where(eq(aftersalesCases.id, current.id)).returning();
+    await tx.insert(aftersalesSteps).values({
+      id: newId("step"),
+      workspaceId: current.workspaceId,
+      caseId: current.id,
+      action: "promise",
+      fromStatus: current.status,
+      toStatus: current.status,
+      agentId: auth.agent.id,
+      at: new Date(),
+      details: { dueAt: dueAt.toISOString() },
+    });
+    return row!;
+  });
+}
+
+/** Open cases with a due time, soonest first: the supervisors' breach list and the agents' warnings. */
+export function casesByDue(db: Db, workspaceId: string) {
+  return db
+    .select()
+    .from(aftersalesCases)
+    .where(and(eq(aftersalesCases.workspaceId, workspaceId), sql`${aftersalesCases.status} not in ('closed', 'cancelled')`, sql`${aftersalesCases.dueAt} is not null`))
+    .orderBy(aftersalesCases.dueAt)
+    .limit(500);
 }

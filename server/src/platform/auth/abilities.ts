@@ -13,6 +13,7 @@ export const ABILITIES = [
   "products.manage",
   "orders.view",
   "aftersales.handle",
+  "aftersales.evidence",
   "reviews.view",
   "reviews.reply",
   "agents.view",
@@ -49,6 +50,7 @@ const SUPERVISOR: Ability[] = [
   "products.view_floor_price",
   "agents.view",
   "reviews.reply",
+  "aftersales.evidence",
   "reports.view_all",
   "data.export",
   // Supervisors curate the team's phrase library (SPEC: supervisors curate quick replies).
@@ -67,6 +69,6 @@ export function abilitiesFor(agent: { role: Role; team: Team }): Ability[] {
       // reviews (bad-review follow-up is after-sales work, seed 002).
       return agent.team === "presales"
         ? [...EVERY_AGENT, "products.view_floor_price"]
-        : [...EVERY_AGENT, "customers.reveal_contact", "reviews.reply"];
+        : [...EVERY_AGENT, "customers.reveal_contact", "reviews.reply", "aftersales.evidence"];
   }
 }
