@@ -86,4 +86,32 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
     await buyer.close();
     await agent.context().close();
   }, 120_000);
+
+  it("the after-sales desk lists open cases by due time; a complaint's steps are ticked from the drawer", async () => {
+    const shopId = await demoShopId(t);
+    const session = await buyerSession(t, shopId);
+    const buyer = await ChatClient.connect(`${base.replace("http", "ws")}/api/widget/ws?token=${encodeURIComponent(session.token)}`);
+    const conversationId = (await buyer.say("你们的服务太差了")).message.conversationId;
+    await buyer.close();
+    const api = await t.signIn("aftersales@demo.qindesk");
+    const opened = await t.qindesk.app.inject({ method: "POST", url: "/api/v1/aftersales/cases", payload: { kind: "complaint", reason: "service_attitude", conversationId }, headers: api.headers });
+    const caseId = opened.json<{ id: string }>().id;
+
+    const agent = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await agent.goto(base + "/");
+    await (await byTestId(agent, "login-email")).fill("aftersales@demo.qindesk");
+    await (await byTestId(agent, "login-password")).fill("qindesk-demo");
+    await (await byTestId(agent, "login-submit")).click();
+    await (await byTestId(agent, "nav-aftersales")).click();
+    const table = await byTestId(agent, "aftersales-sla-table");
+    await table.getByText("服务态度").first().click();
+    const detail = await byTestId(agent, "aftersales-case-detail");
+    expect(await detail.getAttribute("data-status")).toBe("opened");
+    expect(["ok", "due_soon"]).toContain(await (await byTestId(agent, "aftersales-due")).getAttribute("data-sla"));
+    await agent.locator('[data-testid="complaint-step"][data-step="apologise"]').click();
+    await expect.poll(() => agent.locator('[data-testid="complaint-step"][data-step="apologise"]').isChecked()).toBe(true);
+    const evidence = await byTestId(agent, "aftersales-evidence");
+    expect(await evidence.getAttribute("href")).toBe(`/api/v1/aftersales/cases/${caseId}/evidence`);
+    await agent.context().close();
+  }, 90_000);
 });

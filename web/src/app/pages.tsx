@@ -1,7 +1,7 @@
 // The pages of the workbench besides the chat itself, in the order the side menu shows
 // them. Each page is loaded when first opened, and offered only to agents whose
 // abilities (sent by /api/me, the server's own table) allow it.
-import { BarChartOutlined } from "@ant-design/icons";
+import { BarChartOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { REPORT_ABILITY } from "../features/figures/figures-api";
 import type { PlainPage } from "./route";
@@ -32,5 +32,12 @@ export const PAGES: PageEntry[] = [
     label: "nav.figures",
     allowed: anyOf(REPORT_ABILITY.viewAll, REPORT_ABILITY.viewOwn),
     Page: lazy(() => import("../features/figures/FiguresPage").then((m) => ({ default: m.FiguresPage }))),
+  },
+  {
+    key: "aftersales",
+    icon: <SafetyCertificateOutlined />,
+    label: "nav.aftersales",
+    allowed: anyOf("aftersales.handle"),
+    Page: lazy(() => import("../features/aftersales/AftersalesPage").then((m) => ({ default: m.AftersalesPage }))),
   },
 ];

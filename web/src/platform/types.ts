@@ -123,4 +123,5 @@ export const ABILITY = {
   manageShops: "shops.manage",
   manageQuickReplies: "quick_replies.manage",
   aftersales: "aftersales.handle",
+  aftersalesEvidence: "aftersales.evidence",
 } as const;

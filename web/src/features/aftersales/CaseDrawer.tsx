@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../platform/api";
 import { formatTime, formatYuan } from "../workbench/format";
 import { useCase, useCaseAction, type AftersalesCase, type CaseAction } from "./aftersales-api";
+import { ComplaintChecklist, DueTime, EvidenceButton } from "./CaseExtras";
 import { EligibilityNotes } from "./EligibilityNotes";
 
 type Asked = { action: "offer_retention"; value: string } | { action: "mark_return_shipped"; value: string } | { action: "refund"; value: number | null };
@@ -48,7 +49,14 @@ export function CaseDrawer({ customerId, caseId, onClose }: { customerId: string
   };
 
   return (
-    <Drawer open={caseId !== null} onClose={onClose} width={420} title={c ? t(`aftersales.kinds.${c.kind}`) : t("aftersales.title")} destroyOnHidden>
+    <Drawer
+      open={caseId !== null}
+      onClose={onClose}
+      width={420}
+      title={c ? t(`aftersales.kinds.${c.kind}`) : t("aftersales.title")}
+      extra={c ? <EvidenceButton c={c} /> : null}
+      destroyOnHidden
+    >
       {!c ? (
         <Spin />
       ) : (
@@ -64,7 +72,9 @@ export function CaseDrawer({ customerId, caseId, onClose }: { customerId: string
             {c.refundCents !== null && <Descriptions.Item label={t("aftersales.refundAmount")}>{formatYuan(c.refundCents)}</Descriptions.Item>}
             {c.note && <Descriptions.Item label={t("aftersales.note")}>{c.note}</Descriptions.Item>}
           </Descriptions>
+          <DueTime c={c} customerId={customerId} />
           {c.eligibility && <EligibilityNotes eligibility={c.eligibility} />}
+          <ComplaintChecklist c={c} customerId={customerId} />
           {c.actions.length > 0 && (
             <Flex gap={8} wrap>
               {c.actions.map((action) => (

@@ -1,10 +1,13 @@
 // After-sales cases from /api/v1/aftersales (types shared with the server's modules).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { EligibilityNote, ItemCondition, ReasonCode } from "../../../../server/src/modules/aftersales/policy";
+import type { ComplaintStep } from "../../../../server/src/modules/aftersales/complaint";
 import type { CaseAction, CaseKind, CaseStatus } from "../../../../server/src/modules/aftersales/workflow";
 import { apiGet, apiPost } from "../../platform/api";
 
 export { CASE_KINDS } from "../../../../server/src/modules/aftersales/workflow";
+export { COMPLAINT_STEPS } from "../../../../server/src/modules/aftersales/complaint";
+export type { ComplaintStep };
 export { REASON_CODES } from "../../../../server/src/modules/aftersales/policy";
 export type { CaseAction, CaseKind, CaseStatus, EligibilityNote, ItemCondition, ReasonCode };
 
@@ -29,13 +32,17 @@ export interface AftersalesCase {
   note: string;
   eligibility: Eligibility | null;
   version: number;
+  checklist: Partial<Record<ComplaintStep, { at: string; agentId: string }>> | null;
+  dueAt: string | null;
+  promisedBy: string | null;
+  sla: "none" | "ok" | "due_soon" | "overdue";
   openedAt: string;
   closedAt: string | null;
   actions: CaseAction[];
 }
 
 export interface CaseStep {
-  action: CaseAction | "open";
+  action: CaseAction | "open" | "promise";
   from: CaseStatus | null;
   to: CaseStatus;
   agentId: string | null;
@@ -93,5 +100,30 @@ export function useCaseAction(customerId: string, id: string) {
       void queryClient.invalidateQueries({ queryKey: caseKey(id) });
       void queryClient.invalidateQueries({ queryKey: casesKey(customerId) });
     },
+  });
+}
+
+/** Ticks a complaint step or promises a reply time; both refresh the case. */
+export function useCaseUpdate(customerId: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: { step: ComplaintStep } | { dueAt: string }) =>
+      apiPost<AftersalesCase>(`/api/v1/aftersales/cases/${encodeURIComponent(id)}/${"step" in update ? "checklist" : "promise"}`, update),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: caseKey(id) });
+      void queryClient.invalidateQueries({ queryKey: casesKey(customerId) });
+      void queryClient.invalidateQueries({ queryKey: SLA_KEY });
+    },
+  });
+}
+
+export const SLA_KEY = ["aftersales", "sla"] as const;
+
+/** Open cases by due time; refreshed every minute so warnings appear without a reload. */
+export function useSlaList() {
+  return useQuery({
+    queryKey: SLA_KEY,
+    refetchInterval: 60_000,
+    queryFn: ({ signal }) => apiGet<{ items: (AftersalesCase & { customerId: string })[] }>("/api/v1/aftersales/sla", signal),
   });
 }
