@@ -161,4 +161,23 @@ describe("after-sales cases", () => {
     expect((await post("/api/v1/aftersales/cases", { kind: "refund_only", reason: "other" }, {})).statusCode).toBe(401);
     expect((await t.qindesk.app.inject({ url: "/api/v1/aftersales/cases/case_nope", headers: agent.headers })).statusCode).toBe(404);
   });
+
+  it("reports the reason mix, by product and agent, and the return rate on the dashboard", async () => {
+    const supervisor = await t.signIn("supervisor@demo.qindesk");
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Shanghai's date
+    const from = new Date(Date.now() + 8 * 3600_000 - 30 * DAY).toISOString().slice(0, 10);
+    const res = await t.qindesk.app.inject({ url: `/api/v1/reports/dashboard?shop=${shopId}&from=${from}&to=${today}`, headers: supervisor.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const mix = res.json<{ aftersales: { cases: number; byReason: { reason: string; cases: number }[]; byAgent: { agentId: string; cases: number }[]; byProduct: { title: string }[]; paidOrders: number; returnRate: number } }>().aftersales;
+    const [row] = await queryRows<{ cases: number; money_back: number }>(
+      t.database.db,
+      sql`select count(*)::int as cases, (count(*) filter (where kind in ('return', 'refund_only', 'quality_complaint')))::int as money_back from aftersales_cases where shop_id = ${shopId}`,
+    );
+    expect(mix.cases).toBe(row!.cases);
+    expect(mix.byReason).toContainEqual({ reason: "size_fit", cases: expect.any(Number) });
+    expect(mix.byAgent).toContainEqual(expect.objectContaining({ agentId: agent.agentId }));
+    expect(mix.byProduct.length).toBeGreaterThan(0);
+    expect(mix.paidOrders).toBeGreaterThan(0);
+    expect(mix.returnRate).toBeCloseTo(row!.money_back / mix.paidOrders, 4);
+  });
 });

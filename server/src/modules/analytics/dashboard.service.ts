@@ -9,6 +9,7 @@ import { splitPeriod, type Bucket } from "./buckets";
 import { computeAgentFigures, computeBreakdown, type FiguresBreakdown, type ServiceFigures } from "./figures";
 import { findReportAgent, loadFiguresData, ReportInputError, reportShopAndPeriod, type ReportRequest } from "./report.service";
 import type { Figures } from "./types";
+import { reasonMix, type ReasonMix } from "../aftersales/reason-mix";
 
 export interface DashboardRequest extends ReportRequest {
   bucket: Bucket;
@@ -29,6 +30,8 @@ export interface Dashboard {
   trend: Array<{ from: string; to: string; figures: DashboardFigures }>;
   /** Closed pre-sales conversations that did not convert, by the reason recorded on closing. */
   lostReasons: Array<{ reason: string | null; conversations: number }>;
+  /** After-sales cases opened in the period: reason mix and return rate (shop view only). */
+  aftersales: ReasonMix | null;
 }
 
 function pick(breakdown: FiguresBreakdown, agentId: string | null, zero: DashboardFigures): DashboardFigures {
@@ -82,5 +85,6 @@ export async function shopDashboard(db: Db, request: DashboardRequest): Promise<
     agents: agentRows,
     trend,
     lostReasons,
+    aftersales: agentId === null ? await reasonMix(db, shop.workspaceId, shop.id, period) : null,
   };
 }

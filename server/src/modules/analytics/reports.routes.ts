@@ -39,6 +39,17 @@ const dashboardShape = z.object({
   agents: z.array(z.object({ agentId: z.string(), name: z.string(), figures: dashboardFigures })),
   trend: z.array(z.object({ from: z.string(), to: z.string(), figures: dashboardFigures })),
   lostReasons: z.array(z.object({ reason: z.string().nullable(), conversations: z.number().int() })),
+  aftersales: z
+    .object({
+      cases: z.number().int(),
+      byReason: z.array(z.object({ reason: z.string(), cases: z.number().int() })),
+      byKind: z.array(z.object({ kind: z.string(), cases: z.number().int() })),
+      byProduct: z.array(z.object({ productId: z.string().nullable(), title: z.string().nullable(), color: z.string().nullable(), size: z.string().nullable(), cases: z.number().int() })),
+      byAgent: z.array(z.object({ agentId: z.string().nullable(), name: z.string().nullable(), cases: z.number().int() })),
+      paidOrders: z.number().int(),
+      returnRate: z.number().nullable(),
+    })
+    .nullable(),
 });
 
 export function registerReportRoutes(app: FastifyInstance, db: Db): void {

@@ -9,6 +9,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../platform/session";
 import { download, toCsv, toXlsx, XLSX_TYPE } from "../../platform/spreadsheet";
+import { AftersalesMix } from "./AftersalesMix";
 import { ConversionChart } from "./ConversionChart";
 import { BUCKETS, REPORT_ABILITY, useDashboard, type Bucket, type Dashboard, type Period } from "./figures-api";
 import { exportName, lostReasonsSheet, rankingSheet, summarySheet, trendSheet } from "./figures-export";
@@ -81,6 +82,7 @@ export function FiguresPage() {
           </Card>
           {viewAll && <AgentRanking dashboard={data} loading={dashboard.isPending} />}
           <LostReasons dashboard={data} loading={dashboard.isPending} />
+          {data?.aftersales && <AftersalesMix mix={data.aftersales} />}
         </>
       )}
     </div>

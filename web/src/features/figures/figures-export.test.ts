@@ -36,6 +36,7 @@ const dashboard: Dashboard = {
     { from: "2026-09-01", to: "2026-09-01", figures: figures({ inquiringBuyers: 1 }) },
     { from: "2026-09-02", to: "2026-09-02", figures: figures({ inquiringBuyers: 1 }) },
   ],
+  aftersales: null,
   lostReasons: [
     { reason: "price", conversations: 3 },
     { reason: null, conversations: 1 },
