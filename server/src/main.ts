@@ -30,6 +30,7 @@ import { registerReportRoutes } from "./modules/analytics/reports.routes";
 import { registerAssistantRoutes } from "./modules/assistant/assistant.routes";
 import { registerCatalogRoutes } from "./modules/catalog";
 import { registerAftersalesRoutes } from "./modules/aftersales/aftersales.routes";
+import { registerAftersalesWidgetRoutes } from "./modules/aftersales/aftersales.widget.routes";
 import { registerAgentRoutes, registerAuthRoutes, sessionResolver } from "./modules/staff";
 import { registerStorefrontRoutes } from "./modules/storefront";
 import { registerWorkspaceRoutes } from "./modules/workspace";
@@ -86,6 +87,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   registerAssistantRoutes(app, db, config.llm ?? null);
   registerCatalogRoutes(app, db);
   registerAftersalesRoutes(app, db);
+  registerAftersalesWidgetRoutes(app, db);
   registerWidgetRoutes(app, db);
   registerChatSockets(app, deps, hub);
   registerStorefrontRoutes(app, db);

@@ -59,3 +59,28 @@ export async function fetchMessages(apiOrigin: string, token: string, afterSeq: 
   const body = await readJson<{ items: ChatMessage[] }>(response);
   return Array.isArray(body.items) ? body.items : [];
 }
+
+export interface BuyerOrder {
+  id: string;
+  externalId: string | null;
+  status: string;
+  totalCents: number;
+  createdAt: string;
+  items: { title: string | null; color: string | null; size: string | null; qty: number }[];
+}
+
+export async function fetchOrders(apiOrigin: string, token: string): Promise<BuyerOrder[]> {
+  const response = await fetch(`${apiOrigin}/api/widget/orders`, { headers: { authorization: `Bearer ${token}` }, credentials: "omit" });
+  const body = await readJson<{ items: BuyerOrder[] }>(response);
+  return Array.isArray(body.items) ? body.items : [];
+}
+
+export async function requestAftersales(apiOrigin: string, token: string, request: { orderId: string; kind: string; reason: string; note?: string }): Promise<void> {
+  const response = await fetch(`${apiOrigin}/api/widget/aftersales`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(request),
+    credentials: "omit",
+  });
+  await readJson<unknown>(response);
+}

@@ -51,6 +51,16 @@ textarea{flex:1;resize:none;min-height:40px;max-height:120px;border:1px solid #d
 textarea:focus{border-color:#ff7a00}
 .send{border:0;border-radius:8px;background:#ff5000;color:#fff;padding:9px 16px}
 .send:disabled{background:#ffb38a;cursor:default}
+.hbtn{border:1px solid rgba(255,255,255,.7);border-radius:12px;background:transparent;color:#fff;font-size:12px;padding:3px 10px}
+.aftersales{flex:1;overflow:auto;padding:12px 16px;background:#fafafa}
+.as-head{display:flex;justify-content:space-between;align-items:center;margin-bottom:10px}
+.link{border:0;background:transparent;color:#ff5000;padding:0}
+.muted{color:#888}
+.as-order{display:flex;gap:8px;align-items:center;justify-content:space-between;background:#fff;border:1px solid #eee;border-radius:8px;padding:8px 10px;margin-bottom:8px;font-size:13px}
+.apply{border:1px solid #ff5000;border-radius:14px;background:#fff;color:#ff5000;padding:4px 10px;white-space:nowrap}
+.as-form{display:flex;flex-direction:column;gap:10px;font-size:13px}
+.as-form label{display:flex;flex-direction:column;gap:4px}
+.as-form select,.as-form textarea{font:inherit;border:1px solid #ddd;border-radius:6px;padding:6px}
 @media (max-width:600px){
 .panel{inset:0;width:auto;height:auto;border-radius:0}
 .launcher{right:12px;bottom:12px}

@@ -6,10 +6,13 @@ import type { Messages } from "./i18n";
 import { MAX_TEXT_LENGTH } from "./limits";
 import { renderMessage, renderSignature } from "./message-view";
 import { widgetCss } from "./styles";
+import { AftersalesView, type AftersalesHandlers } from "./aftersales-view";
 
 const EMOJIS = "😀 😂 😊 😍 😘 🤔 😅 😭 😡 😱 👍 👎 👌 🙏 👏 💪 🎉 ❤️ 💔 🌹 🎁 📦 🚚 ✅".split(" ");
 
 export interface ViewHandlers {
+  /** "申请售后": the buyer's orders and a request about one (null: the shop's view has no such panel). */
+  aftersales: Omit<AftersalesHandlers, "close"> | null;
   onOpenChange(open: boolean): void;
   onSend(text: string): void;
   onImage(file: File): void;
@@ -29,6 +32,7 @@ export class WidgetView {
   private readonly emojiPanel: HTMLElement;
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
+  private readonly aftersales: AftersalesView | null;
   private readonly rendered = new Map<string, { element: HTMLElement; signature: string }>();
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private open = false;
@@ -51,6 +55,13 @@ export class WidgetView {
     this.shopName = h("strong", {}, t.title);
     this.status = h("small", {}, t.connecting);
     const close = h("button", { class: "close", type: "button", "aria-label": t.close, title: t.close }, "×");
+    const aftersalesButton = h("button", { class: "hbtn", type: "button", "data-testid": "widget-aftersales" }, t.aftersales);
+    this.aftersales = handlers.aftersales
+      ? new AftersalesView(t, {
+          ...handlers.aftersales,
+          close: () => this.showAftersales(false),
+        })
+      : null;
     this.empty = h("div", { class: "empty" }, t.empty);
     this.list = h("div", { class: "list", role: "log", "aria-live": "polite" }, this.empty);
     this.typing = h("div", { class: "typing", hidden: true }, t.typing);
@@ -75,8 +86,9 @@ export class WidgetView {
     this.panel = h(
       "section",
       { class: `panel${mode === "page" ? " page" : ""}`, role: "dialog", "aria-label": t.title, hidden: true },
-      h("header", {}, h("div", { class: "title" }, this.shopName, this.status), close),
+      h("header", {}, h("div", { class: "title" }, this.shopName, this.status), this.aftersales ? aftersalesButton : null, close),
       this.list,
+      this.aftersales?.element,
       this.typing,
       this.noticeBox,
       this.emojiPanel,
@@ -93,6 +105,7 @@ export class WidgetView {
 
     this.launcher.addEventListener("click", () => this.setOpen(!this.open));
     close.addEventListener("click", () => this.setOpen(false));
+    aftersalesButton.addEventListener("click", () => this.showAftersales(this.list.hidden === false));
     emojiButton.addEventListener("click", () => (this.emojiPanel.hidden = !this.emojiPanel.hidden));
     imageButton.addEventListener("click", () => fileInput.click());
     fileInput.addEventListener("change", () => {
@@ -111,6 +124,17 @@ export class WidgetView {
     this.input.addEventListener("input", () => {
       if (this.input.value.trim()) handlers.onTyping();
     });
+  }
+
+  /** Swaps the message list for the after-sales panel and back. */
+  showAftersales(show: boolean): void {
+    if (!this.aftersales) return;
+    this.list.hidden = show;
+    if (show) void this.aftersales.show();
+    else {
+      this.aftersales.hide();
+      this.scrollToEnd();
+    }
   }
 
   isOpen(): boolean {

@@ -1,7 +1,8 @@
 // Wires the pieces together: session → history → socket, the outbox kept in sessionStorage,
 // typing and read signals, and the unread dot.
 import type { ChatErrorCode, ServerEvent } from "../../server/src/modules/conversations/chat-protocol";
-import { fetchMessages, HttpError, startSession, type WidgetSession } from "./api";
+import { fetchMessages, fetchOrders, HttpError, requestAftersales, startSession, type WidgetSession } from "./api";
+import { requestText } from "./aftersales-view";
 import { socketUrl, storageKeys, type BuyerIdentity, type WidgetConfig } from "./config";
 import { ChatSocket } from "./connection";
 import { ConversationState, newClientId, parseOutbox, serializeOutbox, type OutboxEntry } from "./conversation-state";
@@ -77,6 +78,22 @@ export class ChatWidget {
     this.seen = readItem("local", storageKeys.seen(config.shopId)) ?? "";
     this.savedOutbox = this.state.pendingEntries().map((entry) => entry.clientId).join(",");
     this.view = new WidgetView(root, config.mode, t, config.apiOrigin, {
+      aftersales: {
+        loadOrders: async () => fetchOrders(this.config.apiOrigin, await this.token()),
+        submit: async (request) => {
+          await requestAftersales(this.config.apiOrigin, await this.token(), {
+            orderId: request.order.id,
+            kind: request.kind,
+            reason: request.reason,
+            ...(request.note ? { note: request.note } : {}),
+          });
+          // Said in the chat too, so the agent who answers sees what was asked, and the photo.
+          this.sendText(requestText(this.t, request));
+          if (request.photo) await this.sendImage(request.photo);
+          this.view.showAftersales(false);
+          this.view.notice(this.t.submitted);
+        },
+      },
       onOpenChange: (open) => {
         if (open) this.start();
         this.markRead();
@@ -144,18 +161,29 @@ export class ChatWidget {
     this.socket.start();
   }
 
-  private async socketUrl(failures: number): Promise<string> {
-    // After repeated failures the token may be what is wrong (expired, server restarted
-    // with new keys): ask for a fresh session rather than retrying the same one forever.
-    if (!this.session || failures >= 2) {
+  /** The current session, or a new one when there is none or `fresh` asks for it. */
+  private async ensureSession(fresh: boolean): Promise<WidgetSession> {
+    if (!this.session || fresh) {
       const session = await this.createSession();
       this.session = session;
       writeItem("local", storageKeys.visitor(this.config.shopId), session.visitorId);
       this.view.setShopName(session.shop.name);
       if (session.conversationId) this.state.useConversation(session.conversationId);
     }
-    if (!this.historyLoaded) await this.loadHistory(this.session.token);
-    return socketUrl(this.config.apiOrigin, this.session.token);
+    return this.session;
+  }
+
+  /** The buyer's token, starting a session first if the chat has not connected yet. */
+  private async token(): Promise<string> {
+    return (await this.ensureSession(false)).token;
+  }
+
+  private async socketUrl(failures: number): Promise<string> {
+    // After repeated failures the token may be what is wrong (expired, server restarted
+    // with new keys): ask for a fresh session rather than retrying the same one forever.
+    const session = await this.ensureSession(failures >= 2);
+    if (!this.historyLoaded) await this.loadHistory(session.token);
+    return socketUrl(this.config.apiOrigin, session.token);
   }
 
   /**

@@ -4,7 +4,9 @@
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aftersalesCases } from "../../src/modules/aftersales/aftersales.schema";
 import { products, skus } from "../../src/modules/catalog";
+import { conversations, messages } from "../../src/modules/conversations";
 import { insertOrder, orders } from "../../src/modules/orders";
 import { buyerSession, ChatClient, demoShopId } from "../chat-clients";
 import { createTestApp, type TestApp } from "../test-app";
@@ -113,5 +115,44 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
     const evidence = await byTestId(agent, "aftersales-evidence");
     expect(await evidence.getAttribute("href")).toBe(`/api/v1/aftersales/cases/${caseId}/evidence`);
     await agent.context().close();
+  }, 90_000);
+
+  it("a buyer asks for after-sales from the widget, with a note, and the team sees it", async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const shopId = await demoShopId(t);
+    const buyer = await (await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true, locale: "zh-CN" })).newPage();
+    await buyer.goto(base + "/demo/shop");
+    await (await byTestId(buyer, "widget-open")).click();
+    await (await byTestId(buyer, "chat-input")).fill(`在吗 ${tag}`);
+    await (await byTestId(buyer, "chat-send")).click();
+    await byTestId(buyer, "chat-message", { hasText: tag });
+    const [conversation] = await t.database.db
+      .select({ customerId: conversations.customerId })
+      .from(conversations)
+      .innerJoin(messages, eq(messages.conversationId, conversations.id))
+      .where(eq(messages.text, `在吗 ${tag}`));
+    const [sku] = await t.database.db.select({ id: skus.id, productId: skus.productId }).from(skus).innerJoin(products, eq(products.id, skus.productId)).where(eq(products.shopId, shopId)).limit(1);
+    await insertOrder(t.database.db, t.workspaceId, {
+      shopId,
+      customerId: conversation!.customerId,
+      externalId: `TB-${tag}`,
+      status: "paid",
+      createdAt: new Date(),
+      paidAt: new Date(),
+      items: [{ productId: sku!.productId, skuId: sku!.id, qty: 1, priceCents: 9900 }],
+    });
+
+    await (await byTestId(buyer, "widget-aftersales")).click();
+    await (await byTestId(buyer, "widget-order", { hasText: `TB-${tag}` })).waitFor();
+    await (await byTestId(buyer, "widget-aftersales-apply")).click();
+    await (await byTestId(buyer, "widget-aftersales-kind")).selectOption("refund_only");
+    await (await byTestId(buyer, "widget-aftersales-reason")).selectOption("other");
+    await (await byTestId(buyer, "widget-aftersales-note")).fill("拍错了");
+    await (await byTestId(buyer, "widget-aftersales-submit")).click();
+    await byTestId(buyer, "chat-message", { hasText: `【申请售后】订单 TB-${tag}：仅退款` });
+
+    const [row] = await t.database.db.select().from(aftersalesCases).where(eq(aftersalesCases.customerId, conversation!.customerId));
+    expect(row).toMatchObject({ kind: "refund_only", reason: "other", note: "拍错了", openedBy: null });
+    await buyer.context().close();
   }, 90_000);
 });

@@ -60,7 +60,7 @@ export function registerAftersalesRoutes(app: FastifyInstance, db: Db): void {
       condition: condition.optional(),
     }),
     status: 201,
-    handler: async ({ auth, body }) => view(await openCase(db, auth, body)),
+    handler: async ({ auth, body }) => view(await openCase(db, { workspaceId: auth.agent.workspaceId, agentId: auth.agent.id }, body)),
   });
 
   route(app, {

@@ -71,13 +71,21 @@ export async function eligibilityFor(db: Db, workspaceId: string, input: Pick<Op
   });
 }
 
-export async function openCase(db: Db, auth: AuthContext, input: OpenCaseInput): Promise<CaseRow> {
-  const workspaceId = auth.agent.workspaceId;
+/** Who opens a case: an agent, or the buyer from the widget (agentId null, their own orders only). */
+export interface CaseOpener {
+  workspaceId: string;
+  agentId: string | null;
+  /** Set when a buyer opens it: the order must be theirs. */
+  customerId?: string;
+}
+
+export async function openCase(db: Db, opener: CaseOpener, input: OpenCaseInput): Promise<CaseRow> {
+  const { workspaceId } = opener;
   let shopId: string | null = null;
   let customerId: string | null = null;
   if (input.orderId) {
     const order = await orderOf(db, workspaceId, input.orderId);
-    if (!order) throw notFound("order");
+    if (!order || (opener.customerId !== undefined && order.customerId !== opener.customerId)) throw notFound("order");
     ({ shopId, customerId } = order);
   }
   if (input.conversationId) {
@@ -110,12 +118,22 @@ export async function openCase(db: Db, auth: AuthContext, input: OpenCaseInput):
         note: input.note ?? "",
         eligibility,
         dueAt,
-        openedBy: auth.agent.id,
+        openedBy: opener.agentId,
         openedAt: now,
         updatedAt: now,
       })
       .returning();
-    await tx.insert(aftersalesSteps).values({ id: newId("step"), workspaceId, caseId: row!.id, action: "open", fromStatus: null, toStatus: "opened", agentId: auth.agent.id, at: now, details: { reason: input.reason } });
+    await tx.insert(aftersalesSteps).values({
+      id: newId("step"),
+      workspaceId,
+      caseId: row!.id,
+      action: "open",
+      fromStatus: null,
+      toStatus: "opened",
+      agentId: opener.agentId,
+      at: now,
+      details: { reason: input.reason, ...(opener.agentId === null ? { by: "buyer" } : {}) },
+    });
     return row!;
   });
 }

@@ -16,7 +16,7 @@ import { issueBuyerToken, readBuyerToken, tokenShopId, verifyIdentity } from "./
 
 const visitorIdShape = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "16–64 letters, digits, - or _");
 
-async function buyerFrom(db: Db, request: FastifyRequest): Promise<{ shop: ShopRow; customerId: string }> {
+export async function buyerFrom(db: Db, request: FastifyRequest): Promise<{ shop: ShopRow; customerId: string }> {
   const header = request.headers.authorization ?? "";
   const token = header.startsWith("Bearer ") ? header.slice(7) : "";
   const shopId = tokenShopId(token);
