@@ -2,33 +2,20 @@
 // the after-sales agent opens a return case from the sidebar, sees that it is eligible and
 // why, and takes it from the exchange offer to the refund and closing.
 import { eq } from "drizzle-orm";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { aftersalesCases } from "../../src/modules/aftersales/aftersales.schema";
 import { products, skus } from "../../src/modules/catalog";
 import { conversations, messages } from "../../src/modules/conversations";
 import { insertOrder, orders } from "../../src/modules/orders";
 import { buyerSession, ChatClient, demoShopId } from "../chat-clients";
-import { createTestApp, type TestApp } from "../test-app";
-import { byTestId, hasChromium, launchBrowser } from "./browser";
+import { browserSuite, byTestId, hasChromium, openConversation, signInPage } from "./browser";
 
-let t: TestApp;
-let base: string;
-let browser: Browser;
+const suite = browserSuite();
 const DAY = 86_400_000;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  base = await t.qindesk.app.listen({ port: 0, host: "127.0.0.1" });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
 
 describe.runIf(hasChromium)("after-sales in the workbench", () => {
   it("opens a return from the sidebar and takes it to the refund", async () => {
+    const { app: t, base, browser } = suite;
     const shopId = await demoShopId(t);
     const session = await buyerSession(t, shopId);
     const [sku] = await t.database.db.select({ id: skus.id, productId: skus.productId }).from(skus).innerJoin(products, eq(products.id, skus.productId)).where(eq(products.shopId, shopId)).limit(1);
@@ -46,11 +33,8 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
     const conversationId = (await buyer.say("衣服小了，想退货")).message.conversationId;
 
     const agent = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await agent.goto(base + "/");
-    await (await byTestId(agent, "login-email")).fill("aftersales@demo.qindesk");
-    await (await byTestId(agent, "login-password")).fill("qindesk-demo");
-    await (await byTestId(agent, "login-submit")).click();
-    await agent.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationId}"]`).click({ timeout: 20_000 });
+    await signInPage(agent, base, "aftersales@demo.qindesk");
+    await openConversation(agent, conversationId);
 
     await (await byTestId(agent, "aftersales-open")).click();
     await (await byTestId(agent, "aftersales-reason")).click();
@@ -90,6 +74,7 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
   }, 120_000);
 
   it("the after-sales desk lists open cases by due time; a complaint's steps are ticked from the drawer", async () => {
+    const { app: t, base, browser } = suite;
     const shopId = await demoShopId(t);
     const session = await buyerSession(t, shopId);
     const buyer = await ChatClient.connect(`${base.replace("http", "ws")}/api/widget/ws?token=${encodeURIComponent(session.token)}`);
@@ -100,10 +85,7 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
     const caseId = opened.json<{ id: string }>().id;
 
     const agent = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await agent.goto(base + "/");
-    await (await byTestId(agent, "login-email")).fill("aftersales@demo.qindesk");
-    await (await byTestId(agent, "login-password")).fill("qindesk-demo");
-    await (await byTestId(agent, "login-submit")).click();
+    await signInPage(agent, base, "aftersales@demo.qindesk");
     await (await byTestId(agent, "nav-aftersales")).click();
     const table = await byTestId(agent, "aftersales-sla-table");
     await table.getByText("服务态度").first().click();
@@ -118,6 +100,7 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
   }, 90_000);
 
   it("a buyer asks for after-sales from the widget, with a note, and the team sees it", async () => {
+    const { app: t, base, browser } = suite;
     const tag = Math.random().toString(36).slice(2, 8);
     const shopId = await demoShopId(t);
     const buyer = await (await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true, locale: "zh-CN" })).newPage();

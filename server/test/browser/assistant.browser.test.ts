@@ -2,29 +2,16 @@
 // intent chip; three messages give a buyer type; a draft that blames the buyer is flagged as the agent types and fixed in
 // one click; sending a flagged draft anyway asks first and is logged.
 import { sql } from "drizzle-orm";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryRows } from "../../src/platform/db/database";
 import { buyerSession, ChatClient, demoShopId } from "../chat-clients";
-import { createTestApp, type TestApp } from "../test-app";
-import { byTestId, hasChromium, launchBrowser } from "./browser";
+import { browserSuite, byTestId, hasChromium, openConversation, signInPage } from "./browser";
 
-let t: TestApp;
-let base: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  base = await t.qindesk.app.listen({ port: 0, host: "127.0.0.1" });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const suite = browserSuite();
 
 describe.runIf(hasChromium)("assistant in the workbench", () => {
   it("chips buyer messages, checks the draft, and logs sending anyway", async () => {
+    const { app: t, base, browser } = suite;
     const tag = Math.random().toString(36).slice(2, 8);
     const session = await buyerSession(t, await demoShopId(t));
     const buyer = await ChatClient.connect(`${base.replace("http", "ws")}/api/widget/ws?token=${encodeURIComponent(session.token)}`);
@@ -33,11 +20,8 @@ describe.runIf(hasChromium)("assistant in the workbench", () => {
     await buyer.say("能便宜点吗");
 
     const agent = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await agent.goto(base + "/");
-    await (await byTestId(agent, "login-email")).fill("presales@demo.qindesk");
-    await (await byTestId(agent, "login-password")).fill("qindesk-demo");
-    await (await byTestId(agent, "login-submit")).click();
-    await agent.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationId}"]`).click({ timeout: 20_000 });
+    await signInPage(agent, base, "presales@demo.qindesk");
+    await openConversation(agent, conversationId);
 
     const chip = await byTestId(agent, "intent-chip");
     expect(await chip.getAttribute("data-sentiment")).toBe("negative");
@@ -69,6 +53,7 @@ describe.runIf(hasChromium)("assistant in the workbench", () => {
   }, 90_000);
 
   it("plans the concessions when the buyer bargains over a product, never below its floor", async () => {
+    const { app: t, base, browser } = suite;
     const shopId = await demoShopId(t);
     const owner = await t.signIn("owner@demo.qindesk");
     const list = await t.qindesk.app.inject({ url: `/api/v1/products?shopId=${shopId}&q=${encodeURIComponent("针织衫")}`, headers: owner.headers });
@@ -79,11 +64,8 @@ describe.runIf(hasChromium)("assistant in the workbench", () => {
     await buyer.say("这件能便宜点吗？");
 
     const agent = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await agent.goto(base + "/");
-    await (await byTestId(agent, "login-email")).fill("presales@demo.qindesk");
-    await (await byTestId(agent, "login-password")).fill("qindesk-demo");
-    await (await byTestId(agent, "login-submit")).click();
-    await agent.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationId}"]`).click({ timeout: 20_000 });
+    await signInPage(agent, base, "presales@demo.qindesk");
+    await openConversation(agent, conversationId);
 
     const helper = await byTestId(agent, "bargain-helper", { hasText: knit.title });
     // 99 on promotion, floor 88: a gift first, then 95, 92, 90, 88 (seed 001's shrinking steps).

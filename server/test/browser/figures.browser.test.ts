@@ -4,20 +4,15 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../test-app";
-import { byTestId, hasChromium, launchBrowser } from "./browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserSuite, byTestId, hasChromium, signInPage } from "./browser";
 
 const GOLDEN = fileURLToPath(new URL("../../src/modules/analytics/fixtures/golden-day.jsonl", import.meta.url));
 
-let t: TestApp;
-let base: string;
-let browser: Browser;
+const suite = browserSuite();
 
 beforeAll(async () => {
-  t = await createTestApp();
-  base = await t.qindesk.app.listen({ port: 0, host: "127.0.0.1" });
+  const t = suite.app;
   const owner = await t.signIn("owner@demo.qindesk");
   const imported = await t.qindesk.app.inject({
     method: "POST",
@@ -26,26 +21,14 @@ beforeAll(async () => {
     payload: readFileSync(GOLDEN, "utf8"),
   });
   expect(imported.statusCode).toBe(200);
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(base + "/");
-  await (await byTestId(page, "login-email")).fill(email);
-  await (await byTestId(page, "login-password")).fill("qindesk-demo");
-  await (await byTestId(page, "login-submit")).click();
-  await byTestId(page, "account-menu");
-}
+}, 60_000);
 
 describe.runIf(hasChromium)("figures page in the browser", () => {
   it("shows a period's figures, a weekly trend, and downloads the workbook", async () => {
+    const { app: t, base, browser } = suite;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, "owner@demo.qindesk");
+    await signInPage(page, base, "owner@demo.qindesk");
     await (await byTestId(page, "nav-figures")).click();
     await byTestId(page, "figures-page");
 
@@ -82,9 +65,10 @@ describe.runIf(hasChromium)("figures page in the browser", () => {
   }, 120_000);
 
   it("is in the menu drawer on a phone, and an agent sees only their own figures", async () => {
+    const { base, browser } = suite;
     const context = await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await signIn(page, "presales@demo.qindesk");
+    await signInPage(page, base, "presales@demo.qindesk");
     await (await byTestId(page, "nav-menu")).click();
     await (await byTestId(page, "nav-figures")).click();
     await page.getByText("我的数据").waitFor();

@@ -3,10 +3,11 @@
 // the module is reached only through the lazily loaded figures page.
 import { BarChart, type BarSeriesOption } from "echarts/charts";
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from "echarts/components";
-import { init, use, type ComposeOption } from "echarts/core";
+import { use, type ComposeOption } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { useMemo } from "react";
 import { formatRate } from "./figures-format";
+import { useEChart } from "./use-echart";
 
 // A renderer is required for anything to be drawn; canvas is the smaller one.
 use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -19,12 +20,8 @@ export interface ChartBar {
 }
 
 export function ConversionChart({ bars, label }: { bars: readonly ChartBar[]; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = init(element);
-    const option: Option = {
+  const option = useMemo<Option>(
+    () => ({
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
       tooltip: {
         trigger: "axis",
@@ -34,14 +31,9 @@ export function ConversionChart({ bars, label }: { bars: readonly ChartBar[]; la
       yAxis: { type: "value", min: 0, axisLabel: { formatter: (value: number) => `${Math.round(value * 100)}%` } },
       // An agent without a rate (no inquiring buyers) gets no bar rather than a zero one.
       series: [{ type: "bar", name: label, data: bars.map((b) => b.rate), barMaxWidth: 40, itemStyle: { color: "#1677ff" } }],
-    };
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [bars, label]);
+    }),
+    [bars, label],
+  );
+  const ref = useEChart(option);
   return <div ref={ref} role="img" aria-label={label} data-testid="figures-chart" style={{ width: "100%", height: 260 }} />;
 }

@@ -10,10 +10,11 @@ import {
   type LegendComponentOption,
   type TooltipComponentOption,
 } from "echarts/components";
-import { init, use, type ComposeOption } from "echarts/core";
+import { use, type ComposeOption } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { useMemo } from "react";
 import type { Dashboard } from "./figures-api";
+import { useEChart } from "./use-echart";
 
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -30,12 +31,8 @@ export interface TrendLabels {
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 100);
 
 export function TrendChart({ trend, labels }: { trend: Dashboard["trend"]; labels: TrendLabels }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = init(element);
-    const option: Option = {
+  const option = useMemo<Option>(
+    () => ({
       grid: { left: 48, right: 56, top: 40, bottom: 32 },
       legend: { top: 0 },
       tooltip: { trigger: "axis" },
@@ -50,14 +47,9 @@ export function TrendChart({ trend, labels }: { trend: Dashboard["trend"]; label
         { type: "line", name: labels.inquiryToPaymentRate, yAxisIndex: 1, connectNulls: true, data: trend.map((b) => percent(b.figures.inquiryToPaymentRate)), itemStyle: { color: "#52c41a" } },
         { type: "line", name: labels.responseWithin3MinRate, yAxisIndex: 1, connectNulls: true, data: trend.map((b) => percent(b.figures.responseWithin3MinRate)), itemStyle: { color: "#fa8c16" } },
       ],
-    };
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [trend, labels]);
+    }),
+    [trend, labels],
+  );
+  const ref = useEChart(option);
   return <div ref={ref} role="img" aria-label={labels.title} data-testid="figures-trend" style={{ width: "100%", height: 300 }} />;
 }

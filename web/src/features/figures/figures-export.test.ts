@@ -2,25 +2,10 @@ import { describe, expect, it } from "vitest";
 import { toCsv } from "../../platform/spreadsheet";
 import type { Dashboard } from "./figures-api";
 import { exportName, lostReasonsSheet, rankingSheet, summarySheet, trendSheet } from "./figures-export";
-import type { Figures } from "./figures-format";
+import { figuresWith } from "./test-figures";
 
 const t = (key: string) => key;
-const figures = (over: Partial<Figures>): Figures => ({
-  inquiringBuyers: 0,
-  orderingBuyers: 0,
-  payingBuyers: 0,
-  inquiryToOrderRate: null,
-  inquiryToPaymentRate: null,
-  replyRate: null,
-  avgFirstResponseSeconds: null,
-  avgResponseSeconds: null,
-  sales: 0,
-  orders: 0,
-  salesPerBuyer: null,
-  salesPerOrder: null,
-  responseWithin3MinRate: null,
-  ...over,
-});
+const figures = figuresWith;
 
 const dashboard: Dashboard = {
   shop: { id: "s1", name: "瑞丽/女坊", timezone: "Asia/Shanghai" },

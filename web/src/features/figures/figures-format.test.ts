@@ -8,26 +8,11 @@ import {
   formatRate,
   formatSeconds,
   rankAgents,
-  type Figures,
   type RankingRow,
 } from "./figures-format";
+import { figuresWith } from "./test-figures";
 
-const figures = (over: Partial<Figures>): Figures => ({
-  inquiringBuyers: 0,
-  orderingBuyers: 0,
-  payingBuyers: 0,
-  inquiryToOrderRate: null,
-  inquiryToPaymentRate: null,
-  replyRate: null,
-  avgFirstResponseSeconds: null,
-  avgResponseSeconds: null,
-  sales: 0,
-  orders: 0,
-  salesPerBuyer: null,
-  salesPerOrder: null,
-  responseWithin3MinRate: null,
-  ...over,
-});
+const figures = figuresWith;
 
 describe("figure formatting", () => {
   it("shows rates as percentages with 2 decimals", () => {
