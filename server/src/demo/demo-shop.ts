@@ -37,7 +37,8 @@ export const DEMO_PRODUCTS: NewProduct[] = [
       sellingPoints: ["宽松版型遮肉", "V领显脸小"],
       suits: "身高 155–170 cm，通勤和休闲",
       knownLimits: "米白色在影棚灯光下略偏黄，实物更柔和",
-      sizeChart: { S: "胸围 96 衣长 60", M: "胸围 100 衣长 62", L: "胸围 104 衣长 64", XL: "胸围 108 衣长 66" },
+      // Loose fit: a size up from the tops chart for the same body.
+      sizeChart: { S: "胸围 96 衣长 60，150–158 cm / 40–47 kg", M: "胸围 100 衣长 62，158–165 cm / 47–54 kg", L: "胸围 104 衣长 64，165–170 cm / 54–61 kg", XL: "胸围 108 衣长 66，170–176 cm / 61–70 kg" },
     },
     skus: skus(["米白", "雾霾蓝", "黑色"], (c, s) => (c === "黑色" && s === "S" ? 0 : 12)),
   },

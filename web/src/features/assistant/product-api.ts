@@ -12,6 +12,8 @@ export interface ProductDetail {
   promoPriceCents: number | null;
   floorPriceCents: number | null;
   imageUrl: string | null;
+  /** Material, size chart, care… as the shop wrote them. */
+  attributes: Record<string, unknown>;
 }
 
 export interface SkuStock {
@@ -30,10 +32,11 @@ export function useProduct(productId: string | null) {
   });
 }
 
-export function useShopProducts(shopId: string, enabled: boolean) {
+export function useShopProducts(shopId: string, enabled: boolean, q = "") {
   return useQuery({
-    queryKey: ["products", shopId],
+    queryKey: ["products", shopId, q],
     enabled,
-    queryFn: ({ signal }) => apiGet<{ items: ProductDetail[] }>(`/api/v1/products?shopId=${encodeURIComponent(shopId)}&limit=200`, signal),
+    queryFn: ({ signal }) =>
+      apiGet<{ items: ProductDetail[] }>(`/api/v1/products?shopId=${encodeURIComponent(shopId)}&limit=200${q ? `&q=${encodeURIComponent(q)}` : ""}`, signal),
   });
 }

@@ -4,9 +4,11 @@ import { Alert, App, Button, Descriptions, Empty, Flex, Spin, Tag, Tooltip, Typo
 import { useTranslation } from "react-i18next";
 import { formatTime } from "./format";
 import { apiPost } from "../../platform/api";
-import { useAbility } from "../../platform/session";
+import { useAbility, useSession } from "../../platform/session";
 import { ABILITY, type CustomerContact, type CustomerDetail } from "../../platform/types";
 import { AftersalesFile } from "../aftersales/AftersalesFile";
+import { ProductHelper } from "../catalog/ProductHelper";
+import { canReplyTo } from "./policy";
 import { OrdersList } from "./OrdersList";
 import { customerKey, useConversation, useCustomer } from "./queries";
 
@@ -22,6 +24,7 @@ export function CustomerSidebar({ conversationId, onOpen }: Props) {
   const customerId = conversation.data?.customer.id ?? null;
   const detail = useCustomer(customerId);
   const canReveal = useAbility(ABILITY.revealContact);
+  const me = useSession();
   const canAftersales = useAbility(ABILITY.aftersales);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -72,6 +75,9 @@ export function CustomerSidebar({ conversationId, onOpen }: Props) {
         </Typography.Text>
         <OrdersList orders={detail.data.orders ?? []} />
       </div>
+      {conversation.data && (
+        <ProductHelper conversationId={conversation.data.id} shopId={conversation.data.shopId} canSend={canReplyTo(me, conversation.data) && conversation.data.status !== "closed"} />
+      )}
       {canAftersales && <AftersalesFile customerId={customer.id} conversationId={conversationId} orders={detail.data.orders ?? []} />}
       <div>
         <Typography.Text strong>{t("customer.pastConversations")}</Typography.Text>
