@@ -67,6 +67,14 @@ describe.runIf(hasChromium)("assistant in the workbench", () => {
     await signInPage(agent, base, "presales@demo.qindesk");
     await openConversation(agent, conversationId);
 
+    // The library's bargaining phrases are suggested; Alt+1 puts the first in the input.
+    const suggestions = (await byTestId(agent, "suggestions")).getByTestId("suggestion");
+    await expect.poll(() => suggestions.count()).toBeGreaterThan(0);
+    await agent.keyboard.press("Alt+Digit1");
+    const composer = await byTestId(agent, "chat-input");
+    await expect.poll(() => composer.inputValue()).toMatch(/^亲/);
+    await composer.fill("");
+
     const helper = await byTestId(agent, "bargain-helper", { hasText: knit.title });
     // 99 on promotion, floor 88: a gift first, then 95, 92, 90, 88 (seed 001's shrinking steps).
     const steps = helper.getByTestId("bargain-step");

@@ -55,6 +55,12 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
   const lastBuyerKey = buyerTexts.at(-1)?.key ?? null;
   const bargaining = lastBuyerKey !== null && analyses.get(lastBuyerKey)?.intent === "bargain";
   const [bargainClosedAt, setBargainClosedAt] = useState<string | null>(null);
+  // Suggestions while the buyer's message is the last word in the conversation (auto-replies aside).
+  const lastBubble = bubbles.findLast((b) => b.from === "buyer" || b.from === "agent");
+  const suggestFor = useMemo(
+    () => (lastBubble && lastBubble.from === "buyer" && lastBubble.kind === "text" ? { text: lastBubble.text, intent: analyses.get(lastBubble.key)?.intent ?? null } : null),
+    [lastBubble, analyses],
+  );
   const productId = useMemo(() => bubbles.findLast((b) => b.kind === "product" && b.product)?.product?.productId ?? null, [bubbles]);
 
   // Resume from what the history holds, so a reconnect replays only what came after.
@@ -159,6 +165,7 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
       )}
       <Composer
         key={conversationId}
+        suggestFor={suggestFor}
         conversationId={conversationId}
         disabledReason={closed ? "closed" : replyable ? null : "colleague"}
       />

@@ -9,6 +9,7 @@ import { useRealtime } from "../../platform/realtime/RealtimeProvider";
 import { checkDraft, useDraftLint } from "../assistant/draft-lint";
 import { DraftButton } from "../assistant/DraftButton";
 import { LintBar } from "../assistant/LintBar";
+import { SuggestionBar, type SuggestFor } from "../assistant/SuggestionBar";
 import { onComposerInsert } from "../quick-replies/composer-insert";
 import { renderQuickReply, useQuickReplies, type QuickReply } from "../quick-replies/quick-replies-api";
 import { QuickRepliesDrawer } from "../quick-replies/QuickRepliesDrawer";
@@ -28,11 +29,13 @@ export function isSendKey(e: { key: string; shiftKey: boolean; isComposing?: boo
 
 interface Props {
   conversationId: string;
+  /** The buyer's unanswered last message, for suggested replies. */
+  suggestFor?: SuggestFor | null;
   /** Why the agent cannot write here, or null. */
   disabledReason: "closed" | "colleague" | null;
 }
 
-export function Composer({ conversationId, disabledReason }: Props) {
+export function Composer({ conversationId, disabledReason, suggestFor = null }: Props) {
   const disabled = disabledReason !== null;
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -188,6 +191,9 @@ export function Composer({ conversationId, disabledReason }: Props) {
 
   return (
     <div>
+      {suggestFor && !disabled && draft.trim() === "" && (
+        <SuggestionBar suggestFor={suggestFor} replies={quickReplies.data ?? []} onPick={(reply) => void rendered(reply).then((text) => insertRef.current(text))} />
+      )}
       <LintBar draft={draft} issues={issues} onFix={(text) => putText(text, 0, draft.length)} />
       <Flex gap={8} align="flex-end" style={{ padding: 12, borderTop: "1px solid rgba(5,5,5,0.06)", background: "#fff" }}>
         <Tooltip title={t("quickReplies.title")}>
