@@ -147,7 +147,17 @@ describe("HTTP conventions", () => {
     for (const doc of t.qindesk.app.routeDocs) expect(doc.access).toBeTruthy();
     const publicOnes = t.qindesk.app.routeDocs.filter((d) => d.access === "public").map((d) => d.url);
     expect(publicOnes.sort()).toEqual(
-      ["/api/auth/login", "/api/health", "/api/openapi.json", "/api/widget/messages", "/api/widget/session", "/api/widget/shops/:shopId/products"].sort(),
+      // The widget's routes are open to the network but read the buyer's signed token themselves.
+      [
+        "/api/auth/login",
+        "/api/health",
+        "/api/openapi.json",
+        "/api/widget/aftersales",
+        "/api/widget/messages",
+        "/api/widget/orders",
+        "/api/widget/session",
+        "/api/widget/shops/:shopId/products",
+      ].sort(),
     );
   });
 });
