@@ -9,6 +9,7 @@ import { queryRows, type Db } from "../../platform/db/database";
 import { newId } from "../../platform/db/ids";
 import { HttpError, notFound } from "../../platform/http/errors";
 import { conversations } from "../conversations";
+import { products } from "../catalog";
 import { orderItems, orders } from "../orders";
 import { findShopById } from "../workspace";
 import { aftersalesCases, aftersalesSteps } from "./aftersales.schema";
@@ -40,9 +41,18 @@ export interface ActionInput {
 
 const DEFAULT_WINDOW_DAYS = 7;
 
-function windowDays(settings: Record<string, unknown>): number {
-  const days = (settings.policies as { returnWindowDays?: unknown } | undefined)?.returnWindowDays ?? settings.returnWindowDays;
-  return typeof days === "number" && Number.isInteger(days) && days > 0 ? days : DEFAULT_WINDOW_DAYS;
+const wholeDays = (days: unknown): number | null => (typeof days === "number" && Number.isInteger(days) && days > 0 ? days : null);
+
+/**
+ * The no-reason window for an order (SPEC §4: configurable per shop and category): the
+ * shop's days for the category of the order's first item (`returnWindowDaysByCategory`,
+ * e.g. {"针织衫": 15}), else the shop's `returnWindowDays`, else 7. Only whole days ≥ 1 count.
+ */
+export function windowDays(settings: Record<string, unknown>, category: string | null): number {
+  const policies = (settings.policies ?? {}) as Record<string, unknown>;
+  const byCategory = (policies.returnWindowDaysByCategory ?? settings.returnWindowDaysByCategory) as Record<string, unknown> | undefined;
+  const forCategory = category && byCategory && typeof byCategory === "object" ? wholeDays(byCategory[category]) : null;
+  return forCategory ?? wholeDays(policies.returnWindowDays ?? settings.returnWindowDays) ?? DEFAULT_WINDOW_DAYS;
 }
 
 async function orderOf(db: Db, workspaceId: string, orderId: string) {
@@ -60,13 +70,20 @@ export async function eligibilityFor(db: Db, workspaceId: string, input: Pick<Op
   const order = await orderOf(db, workspaceId, input.orderId);
   if (!order) throw notFound("order");
   const shop = await findShopById(db, order.shopId);
+  const [first] = await db
+    .select({ category: products.category })
+    .from(orderItems)
+    .innerJoin(products, eq(products.id, orderItems.productId))
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(orderItems.position)
+    .limit(1);
   return checkEligibility({
     kind: input.kind,
     reason: input.reason,
     order: { paidAt: order.paidAt?.getTime() ?? null, shippedAt: order.shippedAt?.getTime() ?? null, deliveredAt: order.deliveredAt?.getTime() ?? null },
     now: Date.now(),
     timezone: shop?.timezone ?? "Asia/Shanghai",
-    windowDays: windowDays(shop?.settings ?? {}),
+    windowDays: windowDays(shop?.settings ?? {}, first?.category ?? null),
     condition: input.condition ?? null,
   });
 }

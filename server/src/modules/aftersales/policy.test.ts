@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { windowDays } from "./aftersales.service";
 import { checkEligibility, type EligibilityInput } from "./policy";
 
 const SH = "Asia/Shanghai";
@@ -55,5 +56,16 @@ describe("7-day no-reason return", () => {
       returnShippingPaidBy: null,
     });
     expect(checkEligibility({ ...base, order: { ...base.order, deliveredAt: null } })).toMatchObject({ eligible: false, notes: [{ code: "not_delivered" }] });
+  });
+});
+
+describe("the shop's return window", () => {
+  it("is per category when the shop says so, else the shop's, else 7 days", () => {
+    const settings = { returnWindowDays: 10, returnWindowDaysByCategory: { 针织衫: 15, 内衣: 0 } };
+    expect(windowDays(settings, "针织衫")).toBe(15);
+    expect(windowDays(settings, "内衣")).toBe(10); // 0 days is not a window: the shop's own applies
+    expect(windowDays(settings, "T恤")).toBe(10);
+    expect(windowDays({ policies: { returnWindowDays: 14 } }, null)).toBe(14);
+    expect(windowDays({}, "针织衫")).toBe(7);
   });
 });
