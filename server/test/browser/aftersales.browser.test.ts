@@ -99,7 +99,7 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
     await agent.context().close();
   }, 90_000);
 
-  it("a buyer asks for after-sales from the widget, with a note, and the team sees it", async () => {
+  it("main path: the buyer asks to return in the widget; exchange offered, declined; returned, refunded, stock back", async () => {
     const { app: t, base, browser } = suite;
     const tag = Math.random().toString(36).slice(2, 8);
     const shopId = await demoShopId(t);
@@ -114,28 +114,57 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
       .from(conversations)
       .innerJoin(messages, eq(messages.conversationId, conversations.id))
       .where(eq(messages.text, `在吗 ${tag}`));
-    const [sku] = await t.database.db.select({ id: skus.id, productId: skus.productId }).from(skus).innerJoin(products, eq(products.id, skus.productId)).where(eq(products.shopId, shopId)).limit(1);
-    await insertOrder(t.database.db, t.workspaceId, {
+    const [sku] = await t.database.db.select({ id: skus.id, productId: skus.productId, stock: skus.stock }).from(skus).innerJoin(products, eq(products.id, skus.productId)).where(eq(products.shopId, shopId)).limit(1);
+    const orderId = await insertOrder(t.database.db, t.workspaceId, {
       shopId,
       customerId: conversation!.customerId,
       externalId: `TB-${tag}`,
-      status: "paid",
-      createdAt: new Date(),
-      paidAt: new Date(),
+      status: "delivered",
+      createdAt: new Date(Date.now() - 4 * DAY),
+      paidAt: new Date(Date.now() - 4 * DAY),
       items: [{ productId: sku!.productId, skuId: sku!.id, qty: 1, priceCents: 9900 }],
     });
+    await t.database.db.update(orders).set({ shippedAt: new Date(Date.now() - 3 * DAY), deliveredAt: new Date(Date.now() - DAY) }).where(eq(orders.id, orderId));
 
+    // The buyer asks in the widget.
     await (await byTestId(buyer, "widget-aftersales")).click();
     await (await byTestId(buyer, "widget-order", { hasText: `TB-${tag}` })).waitFor();
     await (await byTestId(buyer, "widget-aftersales-apply")).click();
-    await (await byTestId(buyer, "widget-aftersales-kind")).selectOption("refund_only");
-    await (await byTestId(buyer, "widget-aftersales-reason")).selectOption("other");
-    await (await byTestId(buyer, "widget-aftersales-note")).fill("拍错了");
+    await (await byTestId(buyer, "widget-aftersales-kind")).selectOption("return");
+    await (await byTestId(buyer, "widget-aftersales-reason")).selectOption("size_fit");
+    await (await byTestId(buyer, "widget-aftersales-note")).fill("偏小了");
     await (await byTestId(buyer, "widget-aftersales-submit")).click();
-    await byTestId(buyer, "chat-message", { hasText: `【申请售后】订单 TB-${tag}：仅退款` });
+    await byTestId(buyer, "chat-message", { hasText: `【申请售后】订单 TB-${tag}：退货退款` });
+    const [opened] = await t.database.db.select().from(aftersalesCases).where(eq(aftersalesCases.orderId, orderId));
+    expect(opened).toMatchObject({ kind: "return", reason: "size_fit", note: "偏小了", openedBy: null, eligibility: { eligible: true } });
 
-    const [row] = await t.database.db.select().from(aftersalesCases).where(eq(aftersalesCases.customerId, conversation!.customerId));
-    expect(row).toMatchObject({ kind: "refund_only", reason: "other", note: "拍错了", openedBy: null });
+    // The after-sales agent takes it from the desk to the end.
+    const agent = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await signInPage(agent, base, "aftersales@demo.qindesk");
+    await (await byTestId(agent, "nav-aftersales")).click();
+    await (await byTestId(agent, "aftersales-sla-table")).getByText("尺码不合适").first().click();
+    const detail = await byTestId(agent, "aftersales-case-detail");
+    const act = async (action: string, status: string, answer?: string) => {
+      await agent.locator(`[data-testid="aftersales-action"][data-action="${action}"]`).click();
+      if (answer !== undefined) {
+        await (await byTestId(agent, "aftersales-ask")).fill(answer);
+        await (await byTestId(agent, "aftersales-ask-ok")).click();
+      }
+      await expect.poll(() => detail.getAttribute("data-status")).toBe(status);
+    };
+    await act("offer_retention", "retention_offered", "同价位换 L 码");
+    await act("buyer_declines", "return_authorised");
+    await act("mark_return_shipped", "return_shipped", "YT9988");
+    await act("receive_return", "received");
+    await act("inspect", "inspected");
+    await act("refund", "refunded", "99");
+    await act("close", "closed");
+
+    const [order] = await t.database.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+    expect(order!.status).toBe("refunded");
+    const [after] = await t.database.db.select({ stock: skus.stock }).from(skus).where(eq(skus.id, sku!.id));
+    expect(after!.stock).toBe(sku!.stock + 1);
     await buyer.context().close();
-  }, 90_000);
+    await agent.context().close();
+  }, 120_000);
 });
