@@ -167,4 +167,20 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
     await buyer.context().close();
     await agent.context().close();
   }, 120_000);
+
+  it("warns the after-sales agent of a case due within the hour", async () => {
+    const { app: t, base, browser } = suite;
+    const session = await buyerSession(t, await demoShopId(t));
+    const buyer = await ChatClient.connect(`${base.replace("http", "ws")}/api/widget/ws?token=${encodeURIComponent(session.token)}`);
+    const conversationId = (await buyer.say("快递一直不动")).message.conversationId;
+    await buyer.close();
+    const api = await t.signIn("aftersales@demo.qindesk");
+    const opened = await t.qindesk.app.inject({ method: "POST", url: "/api/v1/aftersales/cases", payload: { kind: "logistics", reason: "logistics", conversationId }, headers: api.headers });
+    await t.database.db.update(aftersalesCases).set({ dueAt: new Date(Date.now() + 20 * 60_000) }).where(eq(aftersalesCases.id, opened.json<{ id: string }>().id));
+
+    const agent = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await signInPage(agent, base, "aftersales@demo.qindesk");
+    await byTestId(agent, "sla-warning");
+    await agent.context().close();
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Spin, Tooltip, Typography } from "antd";
 import { Suspense, lazy, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { SlaWarnings } from "../features/aftersales/SlaWarnings";
 import { MessageSearch } from "../features/search/MessageSearch";
 import { WorkbenchPage } from "../features/workbench/WorkbenchPage";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
@@ -37,6 +38,8 @@ export function Shell() {
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDER_COLLAPSED_KEY) === "1");
 
   const canSettings = me.abilities.includes(ABILITY.manageAgents) || me.abilities.includes(ABILITY.manageShops);
+  // After-sales due times concern the after-sales team and those who oversee everyone.
+  const watchesSla = me.abilities.includes(ABILITY.aftersales) && (me.agent.team === "aftersales" || me.abilities.includes(ABILITY.viewAll));
   const pages = PAGES.filter((entry) => entry.allowed(me.abilities));
   const openPage = pages.find((entry) => entry.key === route.page);
   const page = route.page === "settings" && canSettings ? "settings" : openPage ? openPage.key : "workbench";
@@ -64,6 +67,7 @@ export function Shell() {
 
   return (
     <Layout style={{ height: "100%" }}>
+      {watchesSla && <SlaWarnings />}
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 12, paddingInline: compact ? 12 : 24 }}>
         {compact && (
           <Button
