@@ -8,5 +8,8 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser and socket tests poll for what the other side does; on a loaded CI machine
+    // (2 cores, PostgreSQL, Chromium) a second is not always enough.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -44,7 +44,7 @@ describe.runIf(hasChromium)("assistant in the workbench", () => {
     await input.fill(rude);
     await (await byTestId(agent, "chat-send")).click();
     await (await byTestId(agent, "lint-send-anyway")).click();
-    await buyer.next((e) => e.type === "message.new" && e.message.text === rude);
+    await buyer.next((e) => e.type === "message.new" && e.message.text === rude, 20_000);
     await expect
       .poll(async () => (await queryRows(t.database.db, sql`select 1 from audit_log where action = 'assistant.lint_override' and subject_id = ${conversationId}`)).length)
       .toBe(1);

@@ -32,7 +32,7 @@ describe.runIf(hasChromium)("products in the workbench", () => {
     expect(await advice.getAttribute("data-size")).toBe("M");
 
     await (await byTestId(agent, "product-send")).click();
-    const card = await buyer.next<Extract<ServerEvent, { type: "message.new" }>>((e) => e.type === "message.new" && e.message.kind === "product");
+    const card = await buyer.next<Extract<ServerEvent, { type: "message.new" }>>((e) => e.type === "message.new" && e.message.kind === "product", 20_000);
     expect(card.message.product?.title).toBe("V领宽松针织衫 秋冬新款");
     await buyer.close();
     await agent.context().close();
