@@ -38,6 +38,7 @@ header small{font-size:12px;opacity:.85}
 .card .price{color:#ff5000;font-weight:600}
 .typing{padding:2px 16px;font-size:12px;color:#8f959e}
 .notice{margin:4px 12px;padding:6px 10px;border-radius:6px;background:#fff1f0;color:#cf1322;font-size:12px}
+.notice.ok{background:#f6ffed;color:#389e0d}
 .emojis{display:grid;grid-template-columns:repeat(8,1fr);gap:2px;padding:6px 10px;background:#fff;border-top:1px solid #eee}
 .emojis button{border:0;background:transparent;font-size:20px;padding:4px;border-radius:6px}
 .emojis button:hover{background:#f2f3f5}

@@ -177,8 +177,10 @@ export class WidgetView {
     this.typing.hidden = !typing;
   }
 
-  notice(text: string): void {
+  /** A short line above the input: a problem (red) or, with `ok`, a confirmation (green). */
+  notice(text: string, ok = false): void {
     this.noticeBox.textContent = text;
+    this.noticeBox.className = ok ? "notice ok" : "notice";
     this.noticeBox.hidden = false;
     clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => (this.noticeBox.hidden = true), 5_000);

@@ -91,7 +91,7 @@ export class ChatWidget {
           this.sendText(requestText(this.t, request));
           if (request.photo) await this.sendImage(request.photo);
           this.view.showAftersales(false);
-          this.view.notice(this.t.submitted);
+          this.view.notice(this.t.submitted, true);
         },
       },
       onOpenChange: (open) => {
