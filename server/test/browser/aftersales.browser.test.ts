@@ -109,11 +109,15 @@ describe.runIf(hasChromium)("after-sales in the workbench", () => {
     await (await byTestId(buyer, "chat-input")).fill(`在吗 ${tag}`);
     await (await byTestId(buyer, "chat-send")).click();
     await byTestId(buyer, "chat-message", { hasText: tag });
-    const [conversation] = await t.database.db
-      .select({ customerId: conversations.customerId })
-      .from(conversations)
-      .innerJoin(messages, eq(messages.conversationId, conversations.id))
-      .where(eq(messages.text, `在吗 ${tag}`));
+    // The widget shows the message before the server has stored it: wait for the store.
+    const storedConversation = () =>
+      t.database.db
+        .select({ customerId: conversations.customerId })
+        .from(conversations)
+        .innerJoin(messages, eq(messages.conversationId, conversations.id))
+        .where(eq(messages.text, `在吗 ${tag}`));
+    await expect.poll(async () => (await storedConversation()).length).toBe(1);
+    const [conversation] = await storedConversation();
     const [sku] = await t.database.db.select({ id: skus.id, productId: skus.productId, stock: skus.stock }).from(skus).innerJoin(products, eq(products.id, skus.productId)).where(eq(products.shopId, shopId)).limit(1);
     const orderId = await insertOrder(t.database.db, t.workspaceId, {
       shopId,
