@@ -29,6 +29,7 @@ import { registerSearchRoutes, startSearchIndexing } from "./modules/search";
 import { registerReportRoutes } from "./modules/analytics/reports.routes";
 import { registerAssistantRoutes } from "./modules/assistant/assistant.routes";
 import { registerCatalogRoutes } from "./modules/catalog";
+import { registerPromotionRoutes } from "./modules/promotions";
 import { registerAftersalesRoutes } from "./modules/aftersales/aftersales.routes";
 import { registerAftersalesWidgetRoutes } from "./modules/aftersales/aftersales.widget.routes";
 import { registerAgentRoutes, registerAuthRoutes, sessionResolver } from "./modules/staff";
@@ -86,6 +87,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   registerReviewRoutes(app, db);
   registerAssistantRoutes(app, db, config.llm ?? null);
   registerCatalogRoutes(app, db);
+  registerPromotionRoutes(app, db);
   registerAftersalesRoutes(app, db);
   registerAftersalesWidgetRoutes(app, db);
   registerWidgetRoutes(app, db);

@@ -2,6 +2,7 @@
 // categories, a few products with colour × size SKUs, floor prices and the knowledge an
 // agent needs, and three agents whose sign-ins CONTRACTS §2 promises.
 import type { NewProduct } from "../modules/catalog";
+import type { PromotionTerms } from "../modules/promotions/types";
 
 export const DEMO_PASSWORD = "qindesk-demo";
 
@@ -84,6 +85,17 @@ export const DEMO_PRODUCTS: NewProduct[] = [
     attributes: { material: "雪纺（聚酯纤维），带内衬", care: "手洗，低温熨烫", suits: "约会、度假", sizeChart: { S: "腰围 64 裙长 105", M: "腰围 68 裙长 107", L: "腰围 72 裙长 109", XL: "腰围 76 裙长 111" } },
     skus: skus(["蓝色碎花", "黄色碎花"], (c) => (c === "黄色碎花" ? 3 : 9)),
   },
+];
+
+/**
+ * The shop's promotions (seed 000: mention the gift before the buyer asks). Windows are
+ * set at seeding, in shop days: `fromDaysAgo` before today's 00:00, to `forDays` after it
+ * (null: until switched off).
+ */
+export const DEMO_PROMOTIONS: (PromotionTerms & { name: string; fromDaysAgo: number; forDays: number | null })[] = [
+  { name: "满199减20", kind: "full_reduction", params: { tiers: [{ thresholdCents: 19900, amountOffCents: 2000 }, { thresholdCents: 29900, amountOffCents: 4000 }] }, fromDaysAgo: 7, forDays: 90 },
+  { name: "满99包邮", kind: "free_shipping", params: { thresholdCents: 9900 }, fromDaysAgo: 30, forDays: null },
+  { name: "买两件送袜子", kind: "gift", params: { minQuantity: 2, gift: "袜子", giftQuantity: 1 }, fromDaysAgo: 7, forDays: null },
 ];
 
 /** Buyers with a history, so the customer sidebar and the order figures have something to show. */

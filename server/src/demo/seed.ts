@@ -8,8 +8,10 @@ import { insertCustomer } from "../modules/customers";
 import { insertOrder } from "../modules/orders";
 import { insertAgent } from "../modules/staff";
 import { seedDefaultQuickReplies } from "../modules/knowledge";
+import { insertPromotion, shopTimeOf } from "../modules/promotions";
+import { startOfLocalDay } from "../platform/time/zone";
 import { createShop, createWorkspace, firstWorkspaceId } from "../modules/workspace";
-import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_ORDERS, DEMO_PASSWORD, DEMO_PRODUCTS } from "./demo-shop";
+import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_ORDERS, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_PROMOTIONS } from "./demo-shop";
 
 export interface SeedResult {
   created: boolean;
@@ -49,6 +51,10 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         paidAt: paid ? new Date(createdAt.getTime() + 600_000) : null,
         items: [{ productId: p.id, skuId: skuRows[sku]?.id ?? null, qty, priceCents: p.promoPriceCents ?? p.priceCents }],
       });
+    }
+    for (const { name, fromDaysAgo, forDays, ...terms } of DEMO_PROMOTIONS) {
+      const day = (days: number) => shopTimeOf(startOfLocalDay(now, shop.timezone, days), shop.timezone);
+      await insertPromotion(tx, workspaceId, shop.id, { ...terms, name, startsAt: day(-fromDaysAgo), endsAt: forDays === null ? null : day(forDays), scope: { type: "shop" }, enabled: true });
     }
     await seedDefaultQuickReplies(tx, workspaceId);
     return { created: true, workspaceId };

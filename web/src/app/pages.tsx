@@ -1,7 +1,7 @@
 // The pages of the workbench besides the chat itself, in the order the side menu shows
 // them. Each page is loaded when first opened, and offered only to agents whose
 // abilities (sent by /api/me, the server's own table) allow it.
-import { BarChartOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { BarChartOutlined, GiftOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { REPORT_ABILITY } from "../features/figures/figures-api";
 import type { PlainPage } from "./route";
@@ -39,5 +39,13 @@ export const PAGES: PageEntry[] = [
     label: "nav.aftersales",
     allowed: anyOf("aftersales.handle"),
     Page: lazy(() => import("../features/aftersales/AftersalesPage").then((m) => ({ default: m.AftersalesPage }))),
+  },
+  {
+    key: "promotions",
+    icon: <GiftOutlined />,
+    label: "nav.promotions",
+    // Every agent reads the promotions (and tries baskets); owners and supervisors change them.
+    allowed: anyOf("conversations.reply", "promotions.manage"),
+    Page: lazy(() => import("../features/promotions/PromotionsPage").then((m) => ({ default: m.PromotionsPage }))),
   },
 ];

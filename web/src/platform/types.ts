@@ -124,4 +124,5 @@ export const ABILITY = {
   manageQuickReplies: "quick_replies.manage",
   aftersales: "aftersales.handle",
   aftersalesEvidence: "aftersales.evidence",
+  managePromotions: "promotions.manage",
 } as const;

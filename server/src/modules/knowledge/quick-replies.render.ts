@@ -7,14 +7,11 @@ import type { Db } from "../../platform/db/database";
 import { notFound } from "../../platform/http/errors";
 import { canSeeConversation, findConversation, messages } from "../conversations";
 import { findCustomer } from "../customers";
+import { promotionVariables } from "../promotions";
 import { findShop } from "../workspace";
+import type { VariableValues } from "./variables";
 
-export const VARIABLES = ["buyer", "shop", "agent", "product", "courier", "cutoff"] as const;
-export type Variable = (typeof VARIABLES)[number];
-
-export function fillVariables(text: string, values: Record<Variable, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => ((VARIABLES as readonly string[]).includes(name) ? values[name as Variable] : whole));
-}
+export { VARIABLES, fillVariables, unfilledVariables, type Variable } from "./variables";
 
 function setting(settings: Record<string, unknown>, key: string): string {
   const value = settings[key];
@@ -22,22 +19,25 @@ function setting(settings: Record<string, unknown>, key: string): string {
 }
 
 /** The variables' values in a conversation the caller may see (404 otherwise). */
-export async function variablesFor(db: Db, auth: AuthContext, conversationId: string): Promise<Record<Variable, string>> {
+export async function variablesFor(db: Db, auth: AuthContext, conversationId: string): Promise<VariableValues> {
   const workspaceId = auth.agent.workspaceId;
   const conversation = await findConversation(db, workspaceId, conversationId);
   if (!conversation || !canSeeConversation(auth, conversation)) throw notFound("conversation");
-  const [customer, shop, [lastCard]] = await Promise.all([
+  const [customer, shop, cards] = await Promise.all([
     findCustomer(db, workspaceId, conversation.customerId),
     findShop(db, workspaceId, conversation.shopId),
-    // The product the conversation is about: the last card either side sent.
+    // The products the conversation is about: the cards either side sent, newest first.
     db
       .select({ product: messages.product })
       .from(messages)
       .where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversation.id), eq(messages.kind, "product")))
       .orderBy(desc(messages.seq))
-      .limit(1),
+      .limit(20),
   ]);
+  const lastCard = cards[0];
   const settings = shop?.settings ?? {};
+  const productIds = cards.flatMap((c) => (c.product ? [c.product.productId] : []));
+  const promo = shop ? await promotionVariables(db, workspaceId, shop, productIds, Date.now()) : { promotion: null, promotionEnd: null };
   return {
     buyer: customer?.nick ?? "",
     shop: shop?.name ?? "",
@@ -45,5 +45,7 @@ export async function variablesFor(db: Db, auth: AuthContext, conversationId: st
     product: lastCard?.product?.title ?? "",
     courier: setting(settings, "defaultCourier"),
     cutoff: setting(settings, "shippingCutoff"),
+    promotion: promo.promotion,
+    promotion_end: promo.promotionEnd,
   };
 }

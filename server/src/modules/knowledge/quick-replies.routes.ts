@@ -11,7 +11,7 @@ import { route } from "../../platform/http/route";
 import { recordAudit } from "../../platform/audit/audit";
 import { CsvError, formatCsv, parseCsv } from "./quick-replies.csv";
 import { publishQuickRepliesChanged } from "./quick-replies.events";
-import { fillVariables, variablesFor } from "./quick-replies.render";
+import { fillVariables, unfilledVariables, variablesFor } from "./quick-replies.render";
 import {
   deleteQuickReply,
   findByShortcut,
@@ -171,15 +171,17 @@ export function registerQuickReplyRoutes(app: FastifyInstance, deps: { db: Db; b
   route(app, {
     method: "POST",
     url: "/api/v1/quick-replies/render",
-    summary: "A phrase with {buyer} {shop} {agent} {product} {courier} {cutoff} filled in for a conversation",
+    summary:
+      "A phrase with {buyer} {shop} {agent} {product} {courier} {cutoff} {promotion} {promotion_end} filled in for a conversation; `missing` names those it has no value for (left in the text for the agent to fill)",
     tags: ["quick replies"],
     access: "conversations.reply",
     body: z.strictObject({ id: z.string().max(100), conversationId: z.string().max(100) }),
-    response: z.object({ text: z.string() }),
+    response: z.object({ text: z.string(), missing: z.array(z.string()) }),
     handler: async ({ auth, body }) => {
       const phrase = await findVisibleQuickReply(db, libraryOf(auth), body.id);
       if (!phrase) throw notFound("quick reply");
-      return { text: fillVariables(phrase.text, await variablesFor(db, auth, body.conversationId)) };
+      const text = fillVariables(phrase.text, await variablesFor(db, auth, body.conversationId));
+      return { text, missing: unfilledVariables(text) };
     },
   });
 

@@ -2,8 +2,28 @@
 // silently do nothing; other modules read these through ShopSettings.
 import { z } from "zod";
 import { isValidTimeZone } from "../../platform/time/zone";
+import { CONCESSION_PATTERNS } from "../assistant/bargain";
+import { LINT_RULES } from "../assistant/lint/types";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day as HH:MM");
+
+/**
+ * The shop's service policies (SPEC §8, §11). Seed 001 holds firm on free shipping when
+ * a buyer asks, seed 003 grants it when needed; seed 001 §1.2 lists four concession
+ * patterns; the five etiquette rules of CONTRACTS §6 can each be switched off.
+ */
+export const shopPoliciesShape = z.strictObject({
+  freeShippingOnRequest: z.enum(["hold_firm", "grant_when_needed"]).optional(),
+  /** Days of the no-reason return window (after-sales reads it; categories may differ). */
+  returnWindowDays: z.number().int().min(1).max(90).optional(),
+  /** The longest an ordinary question may wait (seed 004: 5 minutes when nothing was promised). */
+  maxReplySeconds: z.number().int().min(30).max(3600).optional(),
+  /** The reply time the shop promises its buyers; when set it governs (null clears it). */
+  promisedReplySeconds: z.number().int().min(10).max(3600).nullable().optional(),
+  concessionPattern: z.enum(CONCESSION_PATTERNS).optional(),
+  lintRules: z.strictObject(Object.fromEntries(LINT_RULES.map((rule) => [rule, z.boolean().optional()])) as Record<(typeof LINT_RULES)[number], z.ZodOptional<z.ZodBoolean>>).optional(),
+});
+export type ShopPolicies = z.infer<typeof shopPoliciesShape>;
 
 export const shopSettingsShape = z.strictObject({
   demo: z.boolean().optional(),
@@ -18,6 +38,7 @@ export const shopSettingsShape = z.strictObject({
   lostReasons: z.array(z.string().trim().min(1).max(50)).min(1).max(30).optional(),
   /** Service hours in shop time; outside them new buyers get the away reply. */
   serviceHours: z.strictObject({ start: hhmm, end: hhmm }).optional(),
+  policies: shopPoliciesShape.optional(),
   autoReplies: z
     .strictObject({
       welcome: z.string().trim().min(1).max(500).optional(),
@@ -53,11 +74,69 @@ export const DEFAULT_AUTO_REPLIES = {
   away: "亲，现在是非工作时间，客服会在 {back} 上线后第一时间回复您，请把问题留言给我们哦～",
 };
 
+/** The policies a shop starts with: the seeds' figures, free shipping held firm, every etiquette rule on. */
+export const DEFAULT_POLICIES = {
+  freeShippingOnRequest: "hold_firm",
+  returnWindowDays: 7,
+  maxReplySeconds: 300,
+  promisedReplySeconds: null,
+  concessionPattern: "shrinking",
+  lintRules: Object.fromEntries(LINT_RULES.map((rule) => [rule, true])) as Record<(typeof LINT_RULES)[number], boolean>,
+} satisfies Required<ShopPolicies>;
+
+/** Seed 000: answer within a minute. */
+export const DEFAULT_FIRST_REPLY_SECONDS = 60;
+
+export type EffectivePolicies = typeof DEFAULT_POLICIES & { freeShippingOnRequest: "hold_firm" | "grant_when_needed"; concessionPattern: (typeof CONCESSION_PATTERNS)[number]; promisedReplySeconds: number | null };
+
+/** Stored policies over the defaults; a stored value that no longer parses falls back to its default. */
+export function policiesOf(settings: Record<string, unknown>): EffectivePolicies {
+  const parsed = shopPoliciesShape.safeParse(settings.policies ?? {});
+  const stored = parsed.success ? parsed.data : {};
+  const kept = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_POLICIES, ...kept, lintRules: { ...DEFAULT_POLICIES.lintRules, ...stored.lintRules } } as EffectivePolicies;
+}
+
+/**
+ * Reply targets as they take effect: a promise to buyers governs the longest wait (seed
+ * 004's 5 minutes are for shops that promised nothing), and the first reply is never
+ * due later than that.
+ */
+export function responseTargetsOf(settings: Record<string, unknown>) {
+  const policies = policiesOf(settings);
+  const maxReplySeconds = policies.promisedReplySeconds ?? policies.maxReplySeconds;
+  const first = typeof settings.responseTargetSeconds === "number" ? settings.responseTargetSeconds : DEFAULT_FIRST_REPLY_SECONDS;
+  return { firstReplySeconds: Math.min(first, maxReplySeconds), maxReplySeconds, promised: policies.promisedReplySeconds !== null };
+}
+
+/** Settings after a PATCH: key by key, and inside the nested groups too. */
+export function mergeSettings(stored: Record<string, unknown>, patch: ShopSettings): Record<string, unknown> {
+  const storedPolicies = (stored.policies ?? {}) as ShopPolicies;
+  const merged: Record<string, unknown> = { ...stored, ...patch, autoReplies: { ...(stored.autoReplies as object | undefined), ...patch.autoReplies } };
+  if (patch.policies) {
+    merged.policies = { ...storedPolicies, ...patch.policies, lintRules: { ...storedPolicies.lintRules, ...patch.policies.lintRules } };
+  }
+  return merged;
+}
+
+/** A rule across settings that a single field's shape cannot say, or null. */
+export function settingsProblem(settings: Record<string, unknown>): { field: string; message: string } | null {
+  const first = settings.responseTargetSeconds;
+  const max = policiesOf(settings).maxReplySeconds;
+  if (typeof first === "number" && first > max) {
+    return { field: "settings.policies.maxReplySeconds", message: "settings.policies.maxReplySeconds: must not be shorter than the first-reply target" };
+  }
+  return null;
+}
+
 /** The settings as they take effect: stored values over the defaults. */
 export function effectiveSettings(settings: Record<string, unknown>) {
   return {
     ...settings,
     autoReplies: { ...DEFAULT_AUTO_REPLIES, ...((settings.autoReplies ?? {}) as Record<string, string>) },
     lostReasons: lostReasonsOf(settings),
+    responseTargetSeconds: typeof settings.responseTargetSeconds === "number" ? settings.responseTargetSeconds : DEFAULT_FIRST_REPLY_SECONDS,
+    policies: policiesOf(settings),
+    responseTargets: responseTargetsOf(settings),
   };
 }

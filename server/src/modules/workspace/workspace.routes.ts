@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { notFound } from "../../platform/http/errors";
+import { HttpError, notFound } from "../../platform/http/errors";
 import { route } from "../../platform/http/route";
 import type { Db } from "../../platform/db/database";
 import { newToken } from "../../platform/auth/tokens";
 import { recordAudit } from "../../platform/audit/audit";
 import { findShop, listShops, publicShop, updateShop } from "./workspace.repo";
-import { effectiveSettings, lostReasonsOf, shopProfilePatch } from "./shop-settings";
+import { effectiveSettings, lostReasonsOf, mergeSettings, settingsProblem, shopProfilePatch } from "./shop-settings";
 
 const shopShape = z.object({ id: z.string(), name: z.string(), platform: z.string(), timezone: z.string(), currency: z.string() });
 
@@ -47,7 +47,9 @@ export function registerWorkspaceRoutes(app: FastifyInstance, db: Db): void {
       const shop = await findShop(db, auth.agent.workspaceId, params.id);
       if (!shop) throw notFound("shop");
       const { settings, ...profile } = body;
-      const merged = settings ? { ...shop.settings, ...settings, autoReplies: { ...(shop.settings.autoReplies as object | undefined), ...settings.autoReplies } } : shop.settings;
+      const merged = settings ? mergeSettings(shop.settings, settings) : shop.settings;
+      const problem = settingsProblem(merged);
+      if (problem) throw new HttpError(400, "invalid", problem.message, problem.field);
       const updated = await updateShop(db, auth.agent.workspaceId, shop.id, { ...profile, settings: merged });
       await recordAudit(db, auth, "shop.update", "shop", shop.id, { fields: Object.keys(body) });
       return { shop: { ...publicShop(updated!), settings: effectiveSettings(updated!.settings), lostReasons: lostReasonsOf(updated!.settings) } };

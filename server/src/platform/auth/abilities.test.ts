@@ -36,6 +36,10 @@ describe("abilities", () => {
     for (const list of [owner, supervisor, aftersales]) expect(list).toContain("reviews.reply");
     expect(presales).not.toContain("reviews.reply");
   });
+  it("owners and supervisors manage promotions; agents only read them", () => {
+    for (const list of [owner, supervisor]) expect(list).toContain("promotions.manage");
+    for (const list of [presales, aftersales]) expect(list).not.toContain("promotions.manage");
+  });
   it("after-sales agents may reveal contact details (returns need them); pre-sales agents may not", () => {
     expect(aftersales).toContain("customers.reveal_contact");
     expect(presales).not.toContain("customers.reveal_contact");

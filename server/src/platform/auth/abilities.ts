@@ -24,6 +24,7 @@ export const ABILITIES = [
   "data.import",
   "data.export",
   "quick_replies.manage",
+  "promotions.manage",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -55,6 +56,8 @@ const SUPERVISOR: Ability[] = [
   "data.export",
   // Supervisors curate the team's phrase library (SPEC: supervisors curate quick replies).
   "quick_replies.manage",
+  // Owners set promotions (SPEC: who uses it); supervisors run them day to day.
+  "promotions.manage",
 ];
 
 export function abilitiesFor(agent: { role: Role; team: Team }): Ability[] {

@@ -8,6 +8,8 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { concessionPlan, type ConcessionStep } from "../../../../server/src/modules/assistant/bargain";
 import { insertIntoComposer } from "../quick-replies/composer-insert";
+import { usePromotions } from "../promotions/promotions-api";
+import { useShopPolicies } from "../settings/use-shop-policies";
 import { useProduct, useShopProducts } from "./product-api";
 
 const REASONS = ["returning", "multiple", "clearance", "first_order"] as const;
@@ -31,9 +33,21 @@ export function BargainHelper({ conversationId, shopId, productId, onClose }: Pr
   const detail = useProduct(picked);
   const product = detail.data?.product;
   const listPrice = product ? (product.promoPriceCents ?? product.priceCents) : null;
+  // The shop's policies: its concession pattern, free shipping on request, and a coupon only when one is running.
+  const policies = useShopPolicies(shopId);
+  const couponAvailable = (usePromotions(shopId).data ?? []).some((p) => p.kind === "coupon" && p.state === "running");
   const steps = useMemo(
-    () => (product && listPrice !== null ? concessionPlan({ priceCents: listPrice, floorPriceCents: product.floorPriceCents }) : []),
-    [product, listPrice],
+    () =>
+      product && listPrice !== null
+        ? concessionPlan({
+            priceCents: listPrice,
+            floorPriceCents: product.floorPriceCents,
+            pattern: policies.concessionPattern,
+            freeShippingOnRequest: policies.freeShippingOnRequest === "grant_when_needed",
+            couponAvailable,
+          })
+        : [],
+    [product, listPrice, policies, couponAvailable],
   );
 
   const draft = (step: ConcessionStep): string => {

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../platform/api";
 import { useQuickReplyMutations, type QuickReply, type QuickReplyDraft } from "./quick-replies-api";
+import { VARIABLES } from "../../../../server/src/modules/knowledge/variables";
 
 interface Props {
   open: boolean;
@@ -78,7 +79,7 @@ export function QuickReplyForm({ open, reply, canManageTeam, categories, onClose
         <Form.Item
           name="text"
           label={t("quickReplies.text")}
-          extra={t("quickReplies.variablesHint", { variables: "{buyer} {shop} {agent} {product} {courier} {cutoff}" })}
+          extra={t("quickReplies.variablesHint", { variables: VARIABLES.map((v) => `{${v}}`).join(" ") })}
           rules={[{ required: true, whitespace: true, message: t("quickReplies.textRequired") }]}
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />

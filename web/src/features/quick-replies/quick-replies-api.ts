@@ -48,7 +48,7 @@ export function useQuickReplyMutations() {
   };
 }
 
-/** The reply with {buyer} {shop} {agent} {product} {courier} {cutoff} filled in for this conversation. */
+/** The reply with its {variables} filled in for this conversation (those it has no value for stay, for the agent to fill). */
 export function renderQuickReply(id: string, conversationId: string): Promise<string> {
   return apiPost<{ text: string }>("/api/v1/quick-replies/render", { id, conversationId }).then((r) => r.text);
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { navigate, type SettingsTab } from "../../app/route";
 import { useAbility, useSession } from "../../platform/session";
 import { ABILITY } from "../../platform/types";
+import { PoliciesCard } from "./PoliciesCard";
 import { ShopForm } from "./ShopForm";
 import { useShop } from "./settings-api";
 import { WidgetCard } from "./WidgetCard";
@@ -26,7 +27,13 @@ export function SettingsPage({ tab }: { tab: SettingsTab | null }) {
   const shopPart = (render: () => ReactNode) =>
     shop.isError ? <Alert type="error" showIcon title={t("settings.loadFailed")} /> : shop.data ? render() : <Spin />;
   const content: Record<SettingsTab, () => ReactNode> = {
-    shop: () => shopPart(() => <ShopForm key={shop.data!.id} shop={shop.data!} part="profile" />),
+    shop: () =>
+      shopPart(() => (
+        <>
+          <ShopForm key={shop.data!.id} shop={shop.data!} part="profile" />
+          <PoliciesCard key={`policies-${shop.data!.id}`} shop={shop.data!} />
+        </>
+      )),
     replies: () => shopPart(() => <ShopForm key={shop.data!.id} shop={shop.data!} part="replies" />),
     widget: () => (shopId ? <WidgetCard key={shopId} shopId={shopId} /> : null),
     agents: () => (

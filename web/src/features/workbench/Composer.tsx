@@ -15,6 +15,10 @@ import { renderQuickReply, useQuickReplies, type QuickReply } from "../quick-rep
 import { QuickRepliesDrawer } from "../quick-replies/QuickRepliesDrawer";
 import { ShortcutPopup } from "../quick-replies/ShortcutPopup";
 import { matchShortcuts, moveIndex, replaceRange, slashQueryAt, type SlashQuery } from "../quick-replies/shortcuts";
+import { unfilledVariables } from "../../../../server/src/modules/knowledge/variables";
+import { LINT_RULES } from "../settings/policies";
+import { useShopPolicies } from "../settings/use-shop-policies";
+import { useConversation } from "./queries";
 
 // Checked against the server's CHAT_LIMITS by the type system, without importing a value.
 const MAX_TEXT: (typeof CHAT_LIMITS)["maxTextLength"] = 2000;
@@ -54,7 +58,10 @@ export function Composer({ conversationId, disabledReason, suggestFor = null }: 
   const popupOpen = slash !== null && dismissedAt !== slash.start;
   const query = slash?.query ?? null;
   const matches = useMemo(() => (query === null ? [] : matchShortcuts(quickReplies.data ?? [], query)), [query, quickReplies.data]);
-  const issues = useDraftLint(disabled ? "" : draft);
+  // The etiquette rules the shop switched off (shop policies) are not checked.
+  const policies = useShopPolicies(useConversation(conversationId).data?.shopId ?? null);
+  const lintOff = useMemo(() => LINT_RULES.filter((rule) => !policies.lintRules[rule]), [policies]);
+  const issues = useDraftLint(disabled ? "" : draft, lintOff);
   const typingSentAt = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -86,9 +93,18 @@ export function Composer({ conversationId, disabledReason, suggestFor = null }: 
     });
   };
 
+  // A {variable} the conversation has no value for stays in the draft, pointed out now and refused at send.
+  const warnUnfilled = (text: string): boolean => {
+    const unfilled = unfilledVariables(text);
+    if (unfilled.length > 0) void message.warning({ key: "unfilled", content: t("quickReplies.unfilled", { variables: unfilled.map((v) => `{${v}}`).join(" ") }) });
+    return unfilled.length > 0;
+  };
+
   const rendered = async (reply: QuickReply) => {
     try {
-      return await renderQuickReply(reply.id, conversationId);
+      const text = await renderQuickReply(reply.id, conversationId);
+      warnUnfilled(text);
+      return text;
     } catch {
       // Unfilled {variables} stay visible for the agent to complete by hand.
       void message.warning(t("quickReplies.renderFailed"));
@@ -131,8 +147,8 @@ export function Composer({ conversationId, disabledReason, suggestFor = null }: 
   // call, and it is logged for the supervisor.
   const send = () => {
     const text = draft.trim();
-    if (!text || disabled) return;
-    const found = checkDraft(text);
+    if (!text || disabled || warnUnfilled(text)) return;
+    const found = checkDraft(text, lintOff);
     if (found.length === 0) return deliver(text);
     const rules = [...new Set(found.map((issue) => issue.rule))];
     void modal.confirm({

@@ -8,6 +8,7 @@ import { useAbility, useSession } from "../../platform/session";
 import { ABILITY, type CustomerContact, type CustomerDetail } from "../../platform/types";
 import { AftersalesFile } from "../aftersales/AftersalesFile";
 import { ProductHelper } from "../catalog/ProductHelper";
+import { PromotionsCard } from "../promotions/PromotionsCard";
 import { canReplyTo } from "./policy";
 import { OrdersList } from "./OrdersList";
 import { customerKey, useConversation, useCustomer } from "./queries";
@@ -75,6 +76,9 @@ export function CustomerSidebar({ conversationId, onOpen }: Props) {
         </Typography.Text>
         <OrdersList orders={detail.data.orders ?? []} />
       </div>
+      {conversation.data && (
+        <PromotionsCard conversationId={conversation.data.id} shopId={conversation.data.shopId} canSend={canReplyTo(me, conversation.data) && conversation.data.status !== "closed"} />
+      )}
       {conversation.data && (
         <ProductHelper conversationId={conversation.data.id} shopId={conversation.data.shopId} canSend={canReplyTo(me, conversation.data) && conversation.data.status !== "closed"} />
       )}
