@@ -20,6 +20,7 @@ function message(overrides: Partial<ChatMessage> & Pick<ChatMessage, "id" | "seq
     text: `message ${overrides.seq}`,
     imageUrl: null,
     product: null,
+    card: null,
     createdAt: "2026-05-01T10:00:00+08:00",
     ...overrides,
   };

@@ -4,7 +4,7 @@
 // client events with zod in chat-events.schema.ts.
 
 export type MessageSender = "buyer" | "agent" | "bot" | "system";
-export type MessageKind = "text" | "image" | "product";
+export type MessageKind = "text" | "image" | "product" | "order";
 export type ConversationStatus = "waiting" | "open" | "closed";
 export type Team = "presales" | "aftersales";
 export type AgentStatus = "online" | "busy" | "away" | "offline";
@@ -14,6 +14,27 @@ export interface ProductCard {
   title: string;
   priceCents: number;
   imageUrl: string | null;
+}
+
+/** What an order card asks of the buyer; its state lives on the server (order_actions). */
+export type OrderCardKind = "address_check" | "sku_change";
+export type OrderActionState = "pending" | "confirmed" | "corrected" | "declined" | "withdrawn" | "failed";
+
+/**
+ * An order card in the chat. It carries no address or phone: the buyer's widget reads
+ * those for its own order, agents see them masked from the order itself.
+ */
+export interface OrderCard {
+  actionId: string;
+  kind: OrderCardKind;
+  orderId: string;
+  /** The shop's order number when it has one, else QinDesk's id. */
+  orderRef: string;
+  /** For a size change: the item, and the colour/size before and after ("黑色 / M"). */
+  title: string | null;
+  from: string | null;
+  to: string | null;
+  state: OrderActionState;
 }
 
 export interface ChatMessage {
@@ -31,6 +52,8 @@ export interface ChatMessage {
   /** For kind "image": a data: URL or an /uploads/ path; for "product": the card. */
   imageUrl: string | null;
   product: ProductCard | null;
+  /** For kind "order": the card, with its state when the message was read. */
+  card: OrderCard | null;
   createdAt: string;
 }
 
@@ -102,6 +125,8 @@ export interface ServerEvents {
   pong: { type: "pong" };
   /** The team's quick-reply library changed: fetch it again. */
   "quick_replies.changed": { type: "quick_replies.changed" };
+  /** An order card was answered or withdrawn: show its new state. */
+  "order_action.updated": { type: "order_action.updated"; conversationId: string; card: OrderCard };
   /** For supervisors and the assignee: a buyer is upset (strong negative sentiment or a complaint). */
   "conversation.alert": { type: "conversation.alert"; conversationId: string; reason: "upset_buyer"; nick: string; text: string };
   error: { type: "error"; code: ChatErrorCode; message: string; clientId?: string };

@@ -100,6 +100,7 @@ export function toChatMessage(m: MessageRow, agentName: string | null): ChatMess
     text: m.text,
     imageUrl: m.imageUrl,
     product: m.product ?? null,
+    card: m.card ?? null,
     createdAt: m.createdAt.toISOString(),
   };
 }

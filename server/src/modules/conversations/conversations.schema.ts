@@ -2,7 +2,7 @@
 // per-conversation sequence number assigned in the transaction that stores them.
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { ConversationPriority, PresalesStage, ProductCard } from "./chat-protocol";
+import type { ConversationPriority, MessageKind, OrderCard, PresalesStage, ProductCard } from "./chat-protocol";
 
 export const conversations = pgTable(
   "conversations",
@@ -57,10 +57,12 @@ export const messages = pgTable(
     externalId: text("external_id"),
     sender: text("sender").$type<"buyer" | "agent" | "bot" | "system">().notNull(),
     agentId: text("agent_id"),
-    kind: text("kind").$type<"text" | "image" | "product">().notNull().default("text"),
+    kind: text("kind").$type<MessageKind>().notNull().default("text"),
     text: text("text").notNull().default(""),
     imageUrl: text("image_url"),
     product: jsonb("product").$type<ProductCard>(),
+    /** For kind "order": the order card (an address check or a size change the buyer answers). */
+    card: jsonb("card").$type<OrderCard>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -22,6 +22,8 @@ export const shops = pgTable(
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     /** Secret the shop's server uses to sign buyer identities for the widget. */
     widgetSecret: text("widget_secret").notNull(),
+    /** Secret for order webhooks both ways (HMAC-SHA256 over timestamp and body); null until set up. */
+    webhookSecret: text("webhook_secret"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("shops_workspace_idx").on(t.workspaceId), uniqueIndex("shops_external_idx").on(t.workspaceId, t.externalId)],

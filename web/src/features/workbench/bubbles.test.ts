@@ -6,7 +6,7 @@ import { safeImageUrl } from "./safe-url";
 
 const message = (seq: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
   id: `m${seq}`, conversationId: "c1", seq, clientId: null, from: "buyer", agentId: null, agentName: null,
-  kind: "text", text: `t${seq}`, imageUrl: null, product: null, createdAt: "2026-05-01T10:00:00Z", ...extra,
+  kind: "text", text: `t${seq}`, imageUrl: null, product: null, card: null, createdAt: "2026-05-01T10:00:00Z", ...extra,
 });
 const entry = (clientId: string, extra: Partial<OutboxEntry> = {}): OutboxEntry => ({
   clientId, conversationId: "c1", kind: "text", text: `draft ${clientId}`, createdAt: 0, state: "sending", ...extra,

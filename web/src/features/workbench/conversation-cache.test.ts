@@ -15,7 +15,7 @@ function conv(id: string, extra: Partial<ConversationSummary> = {}): Conversatio
 function msg(seq: number, extra: Partial<ChatMessage> = {}): ChatMessage {
   return {
     id: `m${seq}`, conversationId: "c1", seq, clientId: null, from: "buyer", agentId: null, agentName: null,
-    kind: "text", text: `text ${seq}`, imageUrl: null, product: null,
+    kind: "text", text: `text ${seq}`, imageUrl: null, product: null, card: null,
     createdAt: new Date(Date.parse("2026-05-01T10:00:00Z") + seq * 1000).toISOString(), ...extra,
   };
 }

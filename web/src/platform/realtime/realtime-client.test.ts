@@ -70,7 +70,7 @@ class FakeClock implements Clock {
 function message(conversationId: string, seq: number, extra: Partial<ChatMessage> = {}): ChatMessage {
   return {
     id: `${conversationId}-m${seq}`, conversationId, seq, clientId: null, from: "buyer", agentId: null,
-    agentName: null, kind: "text", text: `msg ${seq}`, imageUrl: null, product: null,
+    agentName: null, kind: "text", text: `msg ${seq}`, imageUrl: null, product: null, card: null,
     createdAt: new Date(seq * 1000).toISOString(), ...extra,
   };
 }
