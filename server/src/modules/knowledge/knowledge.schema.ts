@@ -16,6 +16,8 @@ export const quickReplies = pgTable(
     category: text("category").notNull().default(""),
     shortcut: text("shortcut").notNull(),
     text: text("text").notNull(),
+    /** A CONTRACTS §6 intent the phrase answers (the seeds' script library labels its phrases). */
+    intent: text("intent"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
