@@ -41,6 +41,9 @@ export const orders = pgTable(
     /** The courier it ships with; a buyer-chosen one may cost a surcharge (shop settings). */
     courier: text("courier"),
     courierSurchargeCents: integer("courier_surcharge_cents"),
+    trackingNo: text("tracking_no"),
+    /** 满减 and coupons taken off at checkout (storefront orders), in fen. */
+    discountCents: integer("discount_cents"),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     /** True while QinDesk holds this order's stock (taken at creation, put back on cancel). */
     stockHeld: boolean("stock_held").notNull().default(false),
