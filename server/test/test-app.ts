@@ -23,7 +23,7 @@ export interface Session {
   headers: { cookie: string; "x-csrf-token": string };
 }
 
-export async function createTestApp(options: { throttle?: LoginThrottle; llm?: LlmConfig } = {}): Promise<TestApp> {
+export async function createTestApp(options: { throttle?: LoginThrottle; llm?: LlmConfig; startJobs?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const { workspaceId } = await seedDemo(database.db);
   const qindesk = await buildQinDesk({
@@ -31,6 +31,8 @@ export async function createTestApp(options: { throttle?: LoginThrottle; llm?: L
     config: { trustProxy: false, logLevel: "silent", secureCookies: false, redisUrl: null, llm: options.llm ?? null },
     // Generous by default so tests that sign in often are not throttled.
     throttle: options.throttle ?? new LoginThrottle({ maxFailures: 1000, windowMs: 60_000 }, { maxFailures: 1000, windowMs: 60_000 }),
+    // Tests run due jobs when they want them (qindesk.jobs.runDue()), so timers never race an assertion.
+    startJobs: options.startJobs ?? false,
   });
   return {
     qindesk,

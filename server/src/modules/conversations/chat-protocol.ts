@@ -125,11 +125,25 @@ export interface ServerEvents {
   pong: { type: "pong" };
   /** The team's quick-reply library changed: fetch it again. */
   "quick_replies.changed": { type: "quick_replies.changed" };
+  /** An order of this customer changed (status, remark, courier, logistics…): refresh what shows it. */
+  "order.changed": { type: "order.changed"; orderId: string; customerId: string; status: string };
   /** An order card was answered or withdrawn: show its new state. */
   "order_action.updated": { type: "order_action.updated"; conversationId: string; card: OrderCard };
   /** For supervisors and the assignee: a buyer is upset (strong negative sentiment or a complaint). */
   "conversation.alert": { type: "conversation.alert"; conversationId: string; reason: "upset_buyer"; nick: string; text: string };
+  /** For after-sales and supervisors: neutral/bad reviews arrived and follow-up tasks were opened (reviews module). */
+  "review.alert": { type: "review.alert"; shopId: string; total: number; items: ReviewAlertItem[] };
   error: { type: "error"; code: ChatErrorCode; message: string; clientId?: string };
+}
+
+/** One of the first few follow-ups of a review.alert (the rest are counted in `total`). */
+export interface ReviewAlertItem {
+  followUpId: string;
+  reviewId: string;
+  rating: "neutral" | "bad";
+  nick: string;
+  text: string;
+  dueAt: string;
 }
 export type ServerEvent = ServerEvents[keyof ServerEvents];
 

@@ -11,7 +11,7 @@ import { queryRows, type Db } from "../../platform/db/database";
 import { newId } from "../../platform/db/ids";
 import { fromJsonRow } from "../../platform/db/json-row";
 import { HttpError, notFound } from "../../platform/http/errors";
-import type { MessageKind, MessageSender, ProductCard } from "./chat-protocol";
+import type { MessageKind, MessageSender, OrderCard, ProductCard } from "./chat-protocol";
 import type { ConversationRow, MessageRow } from "./conversations.repo";
 import { conversations, messages } from "./conversations.schema";
 
@@ -25,6 +25,7 @@ export interface NewMessage {
   text: string;
   imageUrl?: string | null;
   product?: ProductCard | null;
+  card?: OrderCard | null;
   /** Store only if the conversation is this buyer's (the buyer's own sends). */
   ownedBy?: { customerId: string; shopId: string };
 }
@@ -73,9 +74,10 @@ export async function storeMessage(db: Db, input: NewMessage): Promise<StoredMes
             where workspace_id = ${input.workspaceId} and id = ${input.conversationId}${owned}
             returning *
           ), m as (
-            insert into messages (id, workspace_id, conversation_id, seq, client_id, sender, agent_id, kind, text, image_url, product, created_at)
+            insert into messages (id, workspace_id, conversation_id, seq, client_id, sender, agent_id, kind, text, image_url, product, card, created_at)
             select ${newId("msg")}, ${input.workspaceId}, c.id, c.last_seq, ${input.clientId}, ${input.sender}, ${input.agentId}, ${input.kind},
-                   ${input.text}, ${input.imageUrl ?? null}, ${input.product ? JSON.stringify(input.product) : null}::jsonb, ${now.toISOString()}::timestamptz
+                   ${input.text}, ${input.imageUrl ?? null}, ${input.product ? JSON.stringify(input.product) : null}::jsonb,
+                   ${input.card ? JSON.stringify(input.card) : null}::jsonb, ${now.toISOString()}::timestamptz
             from c
             returning *
           )

@@ -1,3 +1,13 @@
-export { orderItems, orders, returns } from "./orders.schema";
+export { orderItems, orders, returns, orderActions, orderEvents, unpaidReminders } from "./orders.schema";
 export type { OrderStatus } from "./orders.schema";
-export { hasPaidOrder, insertOrder, listCustomerOrders, type NewOrder } from "./orders.repo";
+export { hasPaidOrder, insertOrder, listCustomerOrders, findOrder, lockOrder, itemsOf, addOrderEvent, updateOrderRow, type NewOrder, type OrderRow } from "./orders.repo";
+export { placeOrder, placeOrderIn, moveStatus, moveStatusIn, changeOrder, cancelUnpaid, setRemark, type OrderDeps, type PlaceOrderInput, type Recipient } from "./orders.service";
+export { takeStock, releaseStock } from "./orders.stock";
+export { isPaidUnshipped, isBeforeShipping, isUnpaid } from "./order-status";
+export { onOrderChange, runOrderListeners, publishOrderChanged, ORDER_CHANGED, type OrderChange, type OrderChangedEvent } from "./orders.changes";
+export { orderDetail, orderView, itemViews, listOrders } from "./orders.views";
+export { courierOptionsOf, addLogisticsEvents, shipOrder } from "./orders.fulfilment";
+export { recipientShape } from "./orders.shapes";
+export { registerOrderRoutes } from "./orders.routes";
+export { registerWebhookRoutes, signWebhook } from "./webhooks";
+export { startDemoCourier } from "./demo-courier";
