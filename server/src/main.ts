@@ -22,7 +22,8 @@ import {
 } from "./modules/conversations";
 import { registerCustomerRoutes } from "./modules/customers";
 import { listCustomerOrders } from "./modules/orders";
-import { registerReviewRoutes } from "./modules/reviews";
+import { registerReviewRoutes, startFollowUpSweep, startReviewAlerts } from "./modules/reviews";
+import { registerCreditRoutes } from "./modules/credit";
 import { registerInterchangeRoutes } from "./modules/interchange/interchange.routes";
 import { registerQuickReplyRoutes, startQuickReplyEvents } from "./modules/knowledge";
 import { registerSearchRoutes, startSearchIndexing } from "./modules/search";
@@ -74,6 +75,8 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   const stopAssignment = startAssignmentOnCapacity(deps, (err) => app.log.error({ err }, "assigning waiting conversations failed"));
   const stopQuickReplyEvents = startQuickReplyEvents(bus, hub);
   const searchIndex = startSearchIndexing(bus, db, (err) => app.log.error({ err }, "indexing messages for search failed"));
+  const stopReviewAlerts = startReviewAlerts(bus, hub);
+  const followUpSweep = startFollowUpSweep(db, bus, (err) => app.log.error({ err }, "opening review follow-ups failed"));
 
   registerAuthRoutes(app, db, { secureCookies: config.secureCookies, throttle: options.throttle, bus });
   registerAgentRoutes(app, db, bus);
@@ -84,7 +87,8 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   });
   registerConversationRoutes(app, deps);
   registerConversationActionRoutes(app, deps);
-  registerReviewRoutes(app, db);
+  registerReviewRoutes(app, db, bus);
+  registerCreditRoutes(app, db);
   registerAssistantRoutes(app, db, config.llm ?? null);
   registerCatalogRoutes(app, db);
   registerPromotionRoutes(app, db);
@@ -93,7 +97,13 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   registerWidgetRoutes(app, db);
   registerChatSockets(app, deps, hub);
   registerStorefrontRoutes(app, db);
-  registerInterchangeRoutes(app, db, { afterImport: () => searchIndex.backfill() });
+  registerInterchangeRoutes(app, db, {
+    afterImport: async (workspaceId) => {
+      searchIndex.backfill();
+      // Imported neutral/bad reviews get their follow-up before the import answers.
+      await followUpSweep.sweep(workspaceId);
+    },
+  });
   registerReportRoutes(app, db);
   registerQuickReplyRoutes(app, deps);
   registerSearchRoutes(app, db);
@@ -101,6 +111,8 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   await app.ready();
   // Messages stored before search existed, or imported: indexed in the background.
   searchIndex.backfill();
+  // Reviews imported while the server was down (`qindesk import`) get their follow-ups.
+  void followUpSweep.sweep();
 
   return {
     app,
@@ -112,6 +124,8 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
       stopDelivery();
       stopAssignment();
       stopQuickReplyEvents();
+      stopReviewAlerts();
+      await followUpSweep.stop();
       await searchIndex.stop();
       await bus.close();
     },

@@ -14,3 +14,6 @@ export {
   type CreditTrade,
   type CreditTradeResult,
 } from "./types";
+// A stored shop's credit (orders and reviews through the same engine).
+export { registerCreditRoutes } from "./credit.routes";
+export { creditSettingsOf, orderCountsForCredit, paidThroughEscrowByDefault, storedTrades, type ShopFacts, type StoredLine, type StoredOrder, type StoredReview } from "./stored-trades";

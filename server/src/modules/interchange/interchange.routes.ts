@@ -16,7 +16,7 @@ const FILE_TYPES = ["text/plain", "application/x-ndjson", "application/jsonl"];
 
 const counts = z.object(Object.fromEntries(RECORD_TYPES.map((type) => [type, z.number().int()])));
 
-export function registerInterchangeRoutes(app: FastifyInstance, db: Db, hooks: { afterImport?: () => void } = {}): void {
+export function registerInterchangeRoutes(app: FastifyInstance, db: Db, hooks: { afterImport?: (workspaceId: string) => Promise<void> | void } = {}): void {
   // Its own scope, so the raw-text parser and the larger limit apply to this route only.
   void app.register(async (scope) => {
     for (const type of FILE_TYPES) if (scope.hasContentTypeParser(type)) scope.removeContentTypeParser(type);
@@ -37,8 +37,8 @@ export function registerInterchangeRoutes(app: FastifyInstance, db: Db, hooks: {
         try {
           const result = await importInterchange(db, () => Readable.from([Buffer.from(body, "utf8")]), { workspaceId: auth.agent.workspaceId });
           await recordAudit(db, auth, "data.import", "workspace", auth.agent.workspaceId, { records: result.records });
-          // Imported messages become searchable (indexed in the background).
-          hooks.afterImport?.();
+          // Imported messages become searchable (in the background); imported reviews get follow-ups.
+          await hooks.afterImport?.(auth.agent.workspaceId);
           return result;
         } catch (err) {
           if (!(err instanceof InterchangeError)) throw err;

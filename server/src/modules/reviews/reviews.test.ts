@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/test-app";
-import { orders } from "../orders";
+import { orderItems, orders } from "../orders";
 
 let t: TestApp;
 let orderId: string;
@@ -47,5 +47,33 @@ describe("reviews", () => {
     const agent = await t.signIn("aftersales@demo.qindesk");
     const res = await t.qindesk.app.inject({ method: "POST", url: "/api/v1/reviews", headers: agent.headers, payload: { order: orderId, rating: "good", at: "2026-05-20T10:00:00+08:00" } });
     expect(res.statusCode).toBe(403);
+  });
+
+  it("filters by product (named by the product, one of its SKUs, or no item on an order of it) and marks reviews that do not count", async () => {
+    const owner = await t.signIn("owner@demo.qindesk");
+    const lines = await t.database.db
+      .select({ orderId: orders.id, status: orders.status, productId: orderItems.productId, skuId: orderItems.skuId })
+      .from(orders)
+      .innerJoin(orderItems, eq(orderItems.orderId, orders.id));
+    const completed = lines.filter((l) => l.status === "completed");
+    const [bySku, byOrder] = completed[0]!.productId !== completed[1]!.productId ? [completed[0]!, completed[1]!] : [completed[0]!, lines.find((l) => l.productId !== completed[0]!.productId)!];
+    const delivered = lines.find((l) => l.status === "delivered")!;
+    const post = (payload: object) => t.qindesk.app.inject({ method: "POST", url: "/api/v1/reviews", headers: owner.headers, payload: { rating: "good", at: "2026-06-01T10:00:00+08:00", ...payload } });
+    expect((await post({ id: "p-sku", order: bySku.orderId, item: bySku.skuId })).statusCode).toBe(201);
+    expect((await post({ id: "p-order", order: byOrder.orderId })).statusCode).toBe(201);
+    const onDelivered = (await post({ id: "p-delivered", order: delivered.orderId })).json().review;
+    // Not yet a successful trade: shown, but 不计分.
+    expect(onDelivered.counted).toBe(false);
+
+    const list = async (q: string) => (await t.qindesk.app.inject({ url: `/api/v1/reviews?${q}`, headers: { cookie: owner.cookie } })).json().items as { externalId: string; product: { id: string; title: string } | null; counted: boolean; nick: string }[];
+    const ofSku = await list(`product=${bySku.productId}`);
+    expect(ofSku.map((r) => r.externalId)).toContain("p-sku");
+    expect(ofSku.map((r) => r.externalId)).not.toContain("p-order");
+    expect(ofSku.find((r) => r.externalId === "p-sku")).toMatchObject({ product: { id: bySku.productId }, counted: true });
+    expect(ofSku[0]!.product!.title).toBeTruthy();
+    const ofOrder = await list(`product=${byOrder.productId}`);
+    expect(ofOrder.map((r) => r.externalId)).toContain("p-order");
+    expect(ofOrder.find((r) => r.externalId === "p-order")!.nick).not.toBe("");
+    expect((await t.qindesk.app.inject({ url: "/api/v1/reviews?product=nope", headers: { cookie: owner.cookie } })).json().error.field).toBe("product");
   });
 });

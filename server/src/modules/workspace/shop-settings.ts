@@ -39,6 +39,26 @@ export const shopSettingsShape = z.strictObject({
   /** Service hours in shop time; outside them new buyers get the away reply. */
   serviceHours: z.strictObject({ start: hhmm, end: hhmm }).optional(),
   policies: shopPoliciesShape.optional(),
+  /** Neutral/bad review follow-up (reviews module: follow-up.rules.ts has the defaults). */
+  reviews: z
+    .strictObject({
+      /** Days after a neutral/bad review during which the buyer may still change it (no seed says; Taobao: 30). */
+      modifyDeadlineDays: z.number().int().min(1).max(365).optional(),
+      /** What the agent says first (seed 001: "非常抱歉，我的东西没能让您满意…"). */
+      apologyTemplate: z.string().trim().min(1).max(500).optional(),
+    })
+    .optional(),
+  /** The platform's credit rules for this shop (credit module: CONTRACTS §5 defaults). */
+  credit: z
+    .strictObject({
+      reviewWindowDays: z.number().int().min(1).max(1000).optional(),
+      defaultGoodAfterDays: z.number().int().min(0).max(365).optional(),
+      monthlyPairCap: z.number().int().min(0).max(1000).optional(),
+      sameItemWindowDays: z.number().int().min(0).max(365).optional(),
+      /** Paid orders went through the platform's escrow (default: yes on taobao and tmall). */
+      paidThroughEscrow: z.boolean().optional(),
+    })
+    .optional(),
   autoReplies: z
     .strictObject({
       welcome: z.string().trim().min(1).max(500).optional(),
@@ -113,6 +133,8 @@ export function responseTargetsOf(settings: Record<string, unknown>) {
 export function mergeSettings(stored: Record<string, unknown>, patch: ShopSettings): Record<string, unknown> {
   const storedPolicies = (stored.policies ?? {}) as ShopPolicies;
   const merged: Record<string, unknown> = { ...stored, ...patch, autoReplies: { ...(stored.autoReplies as object | undefined), ...patch.autoReplies } };
+  if (patch.reviews) merged.reviews = { ...(stored.reviews as object | undefined), ...patch.reviews };
+  if (patch.credit) merged.credit = { ...(stored.credit as object | undefined), ...patch.credit };
   if (patch.policies) {
     merged.policies = { ...storedPolicies, ...patch.policies, lintRules: { ...storedPolicies.lintRules, ...patch.policies.lintRules } };
   }

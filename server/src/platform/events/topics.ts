@@ -6,3 +6,6 @@ export const AGENT_CAPACITY_CHANGED = "agent.capacity_changed";
 
 /** Published when a quick-reply library changes: payload QuickRepliesChanged (knowledge module). */
 export const QUICK_REPLIES_CHANGED = "quick_replies.changed";
+
+/** Neutral/bad reviews opened follow-up tasks: payload ReviewAlert (reviews module). */
+export const REVIEW_FOLLOW_UPS_OPENED = "review.follow_ups_opened";
