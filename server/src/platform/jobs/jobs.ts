@@ -128,13 +128,13 @@ export class JobRunner {
       );
       if (taken.length === 0) return ran;
       for (const job of taken) {
-        await this.runOne(job);
+        await this.runOne(job, now);
         ran += 1;
       }
     }
   }
 
-  private async runOne(job: JobRow): Promise<void> {
+  private async runOne(job: JobRow, now: Date): Promise<void> {
     const handler = this.handlers.get(job.queue);
     try {
       await handler!(job);
@@ -143,11 +143,15 @@ export class JobRunner {
     } catch (err) {
       this.options.onError(err, job);
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      // Only while the job is still the run we took: a worker whose hold ran out must not
+      // clear the hold of the worker that took the job over (nor a handler's own re-enqueue).
+      const ours = sql`id = ${job.id} and attempts = ${job.attempts} and state = 'pending'`;
       if (job.attempts >= this.options.maxAttempts) {
-        await this.db.execute(sql`update jobs set state = 'failed', finished_at = now(), locked_until = null, last_error = ${message} where id = ${job.id}`);
+        await this.db.execute(sql`update jobs set state = 'failed', finished_at = now(), locked_until = null, last_error = ${message} where ${ours}`);
       } else {
-        const retryAt = new Date(Date.now() + this.options.retryDelayMs(job.attempts)).toISOString();
-        await this.db.execute(sql`update jobs set run_at = ${retryAt}::timestamptz, locked_until = null, last_error = ${message} where id = ${job.id}`);
+        // From the runner's clock, as the hold is: runDue(later) then never retries within its own pass.
+        const retryAt = new Date(now.getTime() + this.options.retryDelayMs(job.attempts)).toISOString();
+        await this.db.execute(sql`update jobs set run_at = ${retryAt}::timestamptz, locked_until = null, last_error = ${message} where ${ours}`);
       }
     }
   }
