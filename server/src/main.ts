@@ -25,7 +25,7 @@ import { listCustomerOrders } from "./modules/orders";
 import { registerReviewRoutes, startFollowUpSweep, startReviewAlerts } from "./modules/reviews";
 import { registerCreditRoutes } from "./modules/credit";
 import { registerInterchangeRoutes } from "./modules/interchange/interchange.routes";
-import { registerQuickReplyRoutes, startQuickReplyEvents } from "./modules/knowledge";
+import { registerFaqRoutes, registerQuickReplyRoutes, startQuickReplyEvents } from "./modules/knowledge";
 import { registerSearchRoutes, startSearchIndexing } from "./modules/search";
 import { registerReportRoutes } from "./modules/analytics/reports.routes";
 import { registerAssistantRoutes } from "./modules/assistant/assistant.routes";
@@ -106,6 +106,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   });
   registerReportRoutes(app, db);
   registerQuickReplyRoutes(app, deps);
+  registerFaqRoutes(app, deps);
   registerSearchRoutes(app, db);
   await registerWebAssets(app);
   await app.ready();

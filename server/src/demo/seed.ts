@@ -7,7 +7,7 @@ import { createProduct, listSkus } from "../modules/catalog";
 import { insertCustomer } from "../modules/customers";
 import { insertOrder } from "../modules/orders";
 import { insertAgent } from "../modules/staff";
-import { seedDefaultQuickReplies } from "../modules/knowledge";
+import { loadLibraryFaq, loadLibraryQuickReplies, seedDefaultQuickReplies } from "../modules/knowledge";
 import { insertPromotion, shopTimeOf } from "../modules/promotions";
 import { startOfLocalDay } from "../platform/time/zone";
 import { createShop, createWorkspace, firstWorkspaceId } from "../modules/workspace";
@@ -56,7 +56,9 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const day = (days: number) => shopTimeOf(startOfLocalDay(now, shop.timezone, days), shop.timezone);
       await insertPromotion(tx, workspaceId, shop.id, { ...terms, name, startsAt: day(-fromDaysAgo), endsAt: forDays === null ? null : day(forDays), scope: { type: "shop" }, enabled: true });
     }
-    await seedDefaultQuickReplies(tx, workspaceId);
+    // The seeds' script library: the team's quick replies and the shop's FAQ.
+    await loadLibraryQuickReplies(tx, workspaceId, "zh-CN");
+    await loadLibraryFaq(tx, workspaceId, shop.id, "zh-CN");
     return { created: true, workspaceId };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUICK_REPLIES } from "../knowledge/default-quick-replies";
+import { DEFAULT_QUICK_REPLIES } from "../knowledge/script-library";
 import { suggestReplies } from "./suggest";
 
 const library = DEFAULT_QUICK_REPLIES.map((r, i) => ({ id: String(i), category: r.category, text: r.text }));

@@ -163,7 +163,10 @@ describe("render", () => {
     expect(res.json().text).toBe(`${c.nick}您好，瑞丽女坊的售前 小雅为您服务：${c.product}，16:00前付款发中通快递。{coupon}`);
 
     const plain = await presalesConversation(false);
-    expect((await render(s.presales, phrase.id, plain.conversationId)).json().text).toContain("为您服务：，16:00");
+    // No product card: {product} stays for the agent to fill, and the answer says so.
+    const unfilled = (await render(s.presales, phrase.id, plain.conversationId)).json();
+    expect(unfilled.text).toContain("为您服务：{product}，16:00");
+    expect(unfilled.missing).toEqual(["product"]);
   });
 
   it("renders team phrases for teammates, and answers 404 for others' phrases and conversations out of sight", async () => {

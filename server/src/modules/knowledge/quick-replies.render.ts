@@ -38,13 +38,16 @@ export async function variablesFor(db: Db, auth: AuthContext, conversationId: st
   const settings = shop?.settings ?? {};
   const productIds = cards.flatMap((c) => (c.product ? [c.product.productId] : []));
   const promo = shop ? await promotionVariables(db, workspaceId, shop, productIds, Date.now()) : { promotion: null, promotionEnd: null };
+  // An empty value is no value: the {placeholder} stays, so the agent fills it in
+  // instead of sending "亲，前付款当天发货".
+  const value = (text: string | null | undefined) => (text ? text : null);
   return {
-    buyer: customer?.nick ?? "",
-    shop: shop?.name ?? "",
-    agent: auth.agent.name,
-    product: lastCard?.product?.title ?? "",
-    courier: setting(settings, "defaultCourier"),
-    cutoff: setting(settings, "shippingCutoff"),
+    buyer: value(customer?.nick),
+    shop: value(shop?.name),
+    agent: value(auth.agent.name),
+    product: value(lastCard?.product?.title),
+    courier: value(setting(settings, "defaultCourier")),
+    cutoff: value(setting(settings, "shippingCutoff")),
     promotion: promo.promotion,
     promotion_end: promo.promotionEnd,
   };

@@ -44,6 +44,8 @@ export const quickReplyShape = z.object({
   shortcut: z.string(),
   text: z.string(),
   ownerId: z.string().nullable(),
+  /** The intent the phrase answers (script-library phrases carry one), for suggestions. */
+  intent: z.string().nullable(),
   updatedAt: z.string(),
 });
 
@@ -56,6 +58,7 @@ function view(row: QuickReplyRow): z.infer<typeof quickReplyShape> {
     shortcut: row.shortcut,
     text: row.text,
     ownerId: row.ownerId,
+    intent: row.intent,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -40,6 +40,10 @@ describe("abilities", () => {
     for (const list of [owner, supervisor]) expect(list).toContain("promotions.manage");
     for (const list of [presales, aftersales]) expect(list).not.toContain("promotions.manage");
   });
+  it("owners and supervisors approve and edit the FAQ; agents only propose entries", () => {
+    for (const list of [owner, supervisor]) expect(list).toContain("faq.manage");
+    for (const list of [presales, aftersales]) expect(list).not.toContain("faq.manage");
+  });
   it("after-sales agents may reveal contact details (returns need them); pre-sales agents may not", () => {
     expect(aftersales).toContain("customers.reveal_contact");
     expect(presales).not.toContain("customers.reveal_contact");

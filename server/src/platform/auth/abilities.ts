@@ -25,6 +25,7 @@ export const ABILITIES = [
   "data.export",
   "quick_replies.manage",
   "promotions.manage",
+  "faq.manage",
 ] as const;
 export type Ability = (typeof ABILITIES)[number];
 
@@ -58,6 +59,8 @@ const SUPERVISOR: Ability[] = [
   "quick_replies.manage",
   // Owners set promotions (SPEC: who uses it); supervisors run them day to day.
   "promotions.manage",
+  // Supervisors approve the FAQ that agents propose from chats (SPEC §7).
+  "faq.manage",
 ];
 
 export function abilitiesFor(agent: { role: Role; team: Team }): Ability[] {
