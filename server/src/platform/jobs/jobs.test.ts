@@ -70,6 +70,19 @@ describe("enqueue and run", () => {
     expect(row).toMatchObject({ state: "done", locked_until: null, attempts: 1 });
   });
 
+  it("runs the due jobs of a pass in the order they were due", async () => {
+    const runner = new JobRunner(database.db);
+    const order: number[] = [];
+    runner.handle("ordered", async (job) => void order.push(Number(job.payload.n)));
+    const t0 = Date.now();
+    // Enqueued out of order, and touched afterwards so the table's physical order is another still.
+    const due = [5, 1, 4, 2, 3, 0];
+    for (const n of due) await enqueueJob(database.db, { queue: "ordered", singletonKey: `k${n}`, runAt: new Date(t0 + n * SECOND), payload: { n } });
+    for (const n of [0, 2]) await enqueueJob(database.db, { queue: "ordered", singletonKey: `k${n}`, runAt: new Date(t0 + n * SECOND), payload: { n } });
+    await runner.runDue(new Date(t0 + 10 * SECOND));
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   it("leaves jobs of queues it does not handle alone", async () => {
     const runner = new JobRunner(database.db);
     runner.handle("mine", async () => undefined);

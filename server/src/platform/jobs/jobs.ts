@@ -127,6 +127,9 @@ export class JobRunner {
             returning id, queue, singleton_key, payload, attempts, run_at`,
       );
       if (taken.length === 0) return ran;
+      // RETURNING comes back in no particular order: run them in the order they were due
+      // (a shop's system gets order.created before order.paid).
+      taken.sort((a, b) => new Date(a.run_at).getTime() - new Date(b.run_at).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       for (const job of taken) {
         await this.runOne(job, now);
         ran += 1;
