@@ -28,3 +28,11 @@ describe("size helper", () => {
     expect(adviseSize(chart, Number.NaN, 50)).toBeNull();
   });
 });
+
+describe("size helper on the catalog's chart list", () => {
+  it("reads [{size, text}] in its order, as the catalog keeps charts", () => {
+    const list = Object.entries(chart).map(([size, text]) => ({ size, text }));
+    expect(sizeRanges(list).map((r) => r.size)).toEqual(["S", "M", "L", "XL"]);
+    expect(adviseSize(list, 160, 48)).toEqual({ size: "M", exact: true, byHeight: null });
+  });
+});

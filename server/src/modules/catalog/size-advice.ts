@@ -19,10 +19,14 @@ interface Range {
 
 const RANGE = /(\d{2,3})\s*[–~-]\s*(\d{2,3})\s*cm\s*\/\s*(\d{2,3})\s*[–~-]\s*(\d{2,3})\s*kg/i;
 
+/** A chart as the catalog keeps it ([{size, text}], in wearing order) or as an older {size: text} object. */
 export function sizeRanges(chart: unknown): Range[] {
   if (!chart || typeof chart !== "object") return [];
+  const entries = Array.isArray(chart)
+    ? chart.map((row: { size?: unknown; text?: unknown } | null) => [String(row?.size ?? ""), row?.text] as const)
+    : Object.entries(chart as Record<string, unknown>);
   const ranges: Range[] = [];
-  for (const [size, text] of Object.entries(chart as Record<string, unknown>)) {
+  for (const [size, text] of entries) {
     const m = typeof text === "string" ? RANGE.exec(text) : null;
     if (m) ranges.push({ size, height: [Number(m[1]), Number(m[2])], weight: [Number(m[3]), Number(m[4])] });
   }

@@ -152,6 +152,8 @@ describe("HTTP conventions", () => {
         "/api/auth/login",
         "/api/health",
         "/api/openapi.json",
+        // Product pictures: the shop page and the widget show them (ids are unguessable).
+        "/api/product-images/:id",
         "/api/widget/aftersales",
         "/api/widget/messages",
         "/api/widget/orders",

@@ -44,6 +44,13 @@ describe("abilities", () => {
     for (const list of [owner, supervisor]) expect(list).toContain("faq.manage");
     for (const list of [presales, aftersales]) expect(list).not.toContain("faq.manage");
   });
+  it("owners and supervisors manage the catalog; agents only read it", () => {
+    for (const list of [owner, supervisor]) expect(list).toContain("products.manage");
+    for (const list of [presales, aftersales]) {
+      expect(list).toContain("products.view");
+      expect(list).not.toContain("products.manage");
+    }
+  });
   it("after-sales agents may reveal contact details (returns need them); pre-sales agents may not", () => {
     expect(aftersales).toContain("customers.reveal_contact");
     expect(presales).not.toContain("customers.reveal_contact");

@@ -59,6 +59,9 @@ const SUPERVISOR: Ability[] = [
   "quick_replies.manage",
   // Owners set promotions (SPEC: who uses it); supervisors run them day to day.
   "promotions.manage",
+  // The catalog (products, SKUs, stock, CSV import): owners set prices, supervisors keep
+  // stock and product knowledge up to date for the team (SPEC §2).
+  "products.manage",
   // Supervisors approve the FAQ that agents propose from chats (SPEC §7).
   "faq.manage",
 ];
