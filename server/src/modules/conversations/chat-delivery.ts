@@ -14,7 +14,8 @@ export type ChatConnectionMeta =
 
 export type ChatHub = Hub<ChatConnectionMeta>;
 
-const BUYER_EVENTS = new Set<ServerEvent["type"]>(["message.new"]);
+// An order card's new state (answered, withdrawn, failed) updates the card in the widget too.
+const BUYER_EVENTS = new Set<ServerEvent["type"]>(["message.new", "order_action.updated"]);
 
 function forBuyer(event: ServerEvent): boolean {
   // Internal notes (transfers, escalations) are for agents only.
