@@ -8,6 +8,7 @@ export type {
   ConversationSummary,
   MessageKind,
   MessageSender,
+  OrderCard,
   PresalesStage,
   ProductCard,
   ServerEvent,
@@ -125,4 +126,10 @@ export const ABILITY = {
   aftersales: "aftersales.handle",
   aftersalesEvidence: "aftersales.evidence",
   managePromotions: "promotions.manage",
+  manageFaq: "faq.manage",
+  viewReviews: "reviews.view",
+  replyReviews: "reviews.reply",
+  viewOrders: "orders.view",
+  updateOrders: "orders.update",
+  shipOrders: "orders.ship",
 } as const;
