@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const WEB_CONFIG = join(root, "web", "vite.config.ts");
 const WIDGET_CONFIG = join(root, "widget", "vite.config.ts");
+const STOREFRONT_CONFIG = join(root, "widget", "vite.storefront.config.ts");
 const MARKER = join(root, "web", "dist", "index.html");
 const LOCK = join(root, "web", ".build-lock");
 const LOCK_STALE_MS = 5 * 60_000;
@@ -20,6 +21,7 @@ const SOURCES = [
   join(root, "widget", "src"),
   join(root, "widget", "index.html"),
   WIDGET_CONFIG,
+  STOREFRONT_CONFIG,
 ];
 
 /** Newest modification time under `path` (0 when it does not exist). */
@@ -131,6 +133,7 @@ async function build(force) {
     const options = { mode: "production", logLevel: "warn" };
     bundles.web = measure(await vite.build({ ...options, configFile: WEB_CONFIG }));
     if (existsSync(WIDGET_CONFIG)) bundles.widget = measure(await vite.build({ ...options, configFile: WIDGET_CONFIG }));
+    if (existsSync(STOREFRONT_CONFIG)) bundles.storefront = measure(await vite.build({ ...options, configFile: STOREFRONT_CONFIG }));
   } finally {
     if (inherited === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = inherited;

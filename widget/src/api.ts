@@ -1,5 +1,7 @@
-// The two HTTP calls the widget makes before it opens its socket.
-import type { ChatMessage } from "../../server/src/modules/conversations/chat-protocol";
+// The widget's HTTP calls: the session and history before it opens its socket, the
+// buyer's orders and after-sales requests, and answers to order cards.
+import type { ChatMessage, OrderCard } from "../../server/src/modules/conversations/chat-protocol";
+import type { CardAnswer, CardRecipient } from "./order-card-view";
 import type { BuyerIdentity } from "./config";
 
 export interface WidgetSession {
@@ -83,4 +85,19 @@ export async function requestAftersales(apiOrigin: string, token: string, reques
     credentials: "omit",
   });
   await readJson<unknown>(response);
+}
+
+export async function fetchOrderCard(apiOrigin: string, token: string, actionId: string): Promise<{ card: OrderCard; recipient: CardRecipient | null }> {
+  const response = await fetch(`${apiOrigin}/api/widget/order-actions/${encodeURIComponent(actionId)}`, { headers: { authorization: `Bearer ${token}` }, credentials: "omit" });
+  return readJson(response);
+}
+
+export async function answerOrderCard(apiOrigin: string, token: string, actionId: string, answer: CardAnswer): Promise<{ card: OrderCard }> {
+  const response = await fetch(`${apiOrigin}/api/widget/order-actions/${encodeURIComponent(actionId)}/answer`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(answer),
+    credentials: "omit",
+  });
+  return readJson(response);
 }

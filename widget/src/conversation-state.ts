@@ -5,6 +5,7 @@ import type {
   ChatMessage,
   ClientEvents,
   MessageKind,
+  OrderCard,
   ProductCard,
 } from "../../server/src/modules/conversations/chat-protocol";
 
@@ -70,6 +71,15 @@ export class ConversationState {
     this.insertInOrder(message);
     changed = true;
     return changed;
+  }
+
+  /** An order card was answered or withdrawn: the message showing it shows the new state. Returns whether anything changed. */
+  updateCard(card: OrderCard): boolean {
+    const index = this.messages.findIndex((m) => m.card?.actionId === card.actionId);
+    const current = this.messages[index];
+    if (!current || current.card?.state === card.state) return false;
+    this.messages[index] = { ...current, card };
+    return true;
   }
 
   /** `message.ack`: the send identified by clientId was stored as `message`. */

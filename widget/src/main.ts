@@ -10,6 +10,8 @@ interface QinDeskApi {
   openChat(options?: OpenChatOptions): void;
   open(): void;
   close(): void;
+  /** The buyer's widget token, for the shop's own pages acting as the same buyer (the demo checkout). */
+  buyerSession(): Promise<{ token: string; apiOrigin: string; customerId: string }>;
 }
 
 declare global {
@@ -72,6 +74,7 @@ function mount(): void {
     openChat: (options) => widget.openChat(options),
     open: () => widget.open(),
     close: () => widget.close(),
+    buyerSession: () => widget.buyerSession(),
   };
   window.QinDesk = api;
   bindProductButtons(api);

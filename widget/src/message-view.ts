@@ -1,9 +1,10 @@
-// One chat bubble: text, photo or product card, built from DOM nodes with textContent only.
-import type { ChatMessage, ProductCard } from "../../server/src/modules/conversations/chat-protocol";
+// One chat bubble: text, photo, product card or order card, built from DOM nodes with textContent only.
+import type { ChatMessage, OrderCard, ProductCard } from "../../server/src/modules/conversations/chat-protocol";
 import type { TimelineItem } from "./conversation-state";
 import { h } from "./dom";
 import { formatPrice, formatTime, safeImageSrc } from "./format";
 import type { Messages } from "./i18n";
+import { renderOrderCard, type OrderCardHandlers } from "./order-card-view";
 
 interface BubbleContent {
   from: ChatMessage["from"];
@@ -11,11 +12,12 @@ interface BubbleContent {
   text: string;
   imageUrl: string | null;
   product: ProductCard | null;
+  card: OrderCard | null;
 }
 
 function contentOf(item: TimelineItem): BubbleContent {
   if (item.status === "sent") return item.message;
-  return { from: "buyer", ...item.entry };
+  return { from: "buyer", card: null, ...item.entry };
 }
 
 function productCard(product: ProductCard, apiOrigin: string, t: Messages): HTMLElement {
@@ -29,9 +31,11 @@ function productCard(product: ProductCard, apiOrigin: string, t: Messages): HTML
   );
 }
 
-function bubble(content: BubbleContent, apiOrigin: string, t: Messages): HTMLElement {
+function bubble(content: BubbleContent, apiOrigin: string, t: Messages, cards: OrderCardHandlers | null): HTMLElement {
   const box = h("div", { class: "bubble" });
-  if (content.kind === "image") {
+  if (content.kind === "order" && content.card) {
+    box.append(renderOrderCard(content.card, t, cards));
+  } else if (content.kind === "image") {
     const src = safeImageSrc(content.imageUrl, apiOrigin);
     if (src) box.append(h("img", { class: "photo", src, alt: content.text || t.image }));
     if (content.text) box.append(h("div", {}, content.text));
@@ -47,10 +51,10 @@ function bubble(content: BubbleContent, apiOrigin: string, t: Messages): HTMLEle
 /** A stable signature of what the element shows, so unchanged bubbles are left alone. */
 export function renderSignature(item: TimelineItem): string {
   const content = contentOf(item);
-  return [item.status, content.kind, content.text, content.imageUrl?.length ?? 0, content.product?.title ?? ""].join("|");
+  return [item.status, content.kind, content.text, content.imageUrl?.length ?? 0, content.product?.title ?? "", content.card?.state ?? ""].join("|");
 }
 
-export function renderMessage(item: TimelineItem, apiOrigin: string, t: Messages): HTMLElement {
+export function renderMessage(item: TimelineItem, apiOrigin: string, t: Messages, cards: OrderCardHandlers | null = null): HTMLElement {
   const content = contentOf(item);
   const element = h("div", {
     class: `msg ${content.from}${item.status === "sent" ? "" : ` ${item.status}`}`,
@@ -65,7 +69,7 @@ export function renderMessage(item: TimelineItem, apiOrigin: string, t: Messages
       element.append(h("div", { class: "who" }, `${who} ${formatTime(message.createdAt)}`));
     }
   }
-  element.append(bubble(content, apiOrigin, t));
+  element.append(bubble(content, apiOrigin, t, cards));
   if (item.status !== "sent") element.append(h("div", { class: "state" }, item.status === "pending" ? t.pending : t.failed));
   return element;
 }

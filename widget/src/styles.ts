@@ -62,6 +62,20 @@ textarea:focus{border-color:#ff7a00}
 .as-form{display:flex;flex-direction:column;gap:10px;font-size:13px}
 .as-form label{display:flex;flex-direction:column;gap:4px}
 .as-form select,.as-form textarea{font:inherit;border:1px solid #ddd;border-radius:6px;padding:6px}
+.ocard{min-width:220px;max-width:280px;display:flex;flex-direction:column;gap:8px}
+.ohead{display:flex;justify-content:space-between;align-items:baseline;gap:8px;font-weight:600}
+.ohead small{font-weight:400;color:#8f959e;font-size:12px}
+.obody{color:#3b3f45;font-size:13px}
+.oactions{display:flex;gap:8px;justify-content:flex-end}
+.cbtn{border:1px solid #dee0e3;border-radius:14px;background:#fff;color:#3b3f45;padding:4px 12px}
+.cbtn.primary{border-color:#ff5000;background:#ff5000;color:#fff}
+.cbtn:disabled{opacity:.6;cursor:default}
+.ostate{font-size:12px;color:#389e0d}
+.ostate.withdrawn,.ostate.declined{color:#8f959e}
+.ostate.failed,.oproblem{font-size:12px;color:#cf1322}
+.oform{display:flex;flex-direction:column;gap:6px;font-size:12px}
+.oform label{display:flex;flex-direction:column;gap:2px}
+.oform input,.oform textarea{font:inherit;font-size:13px;border:1px solid #ddd;border-radius:6px;padding:5px 6px;resize:vertical}
 @media (max-width:600px){
 .panel{inset:0;width:auto;height:auto;border-radius:0}
 .launcher{right:12px;bottom:12px}

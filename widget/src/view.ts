@@ -7,6 +7,7 @@ import { MAX_TEXT_LENGTH } from "./limits";
 import { renderMessage, renderSignature } from "./message-view";
 import { widgetCss } from "./styles";
 import { AftersalesView, type AftersalesHandlers } from "./aftersales-view";
+import type { OrderCardHandlers } from "./order-card-view";
 
 const EMOJIS = "😀 😂 😊 😍 😘 🤔 😅 😭 😡 😱 👍 👎 👌 🙏 👏 💪 🎉 ❤️ 💔 🌹 🎁 📦 🚚 ✅".split(" ");
 
@@ -17,6 +18,8 @@ export interface ViewHandlers {
   onSend(text: string): void;
   onImage(file: File): void;
   onTyping(): void;
+  /** Answers to order cards (address check, colour/size change). */
+  cards: OrderCardHandlers;
 }
 
 export class WidgetView {
@@ -195,7 +198,7 @@ export class WidgetView {
       const signature = renderSignature(item);
       let entry = this.rendered.get(item.key);
       if (!entry || entry.signature !== signature) {
-        const element = renderMessage(item, this.apiOrigin, this.t);
+        const element = renderMessage(item, this.apiOrigin, this.t, this.handlers.cards);
         entry?.element.replaceWith(element);
         entry = { element, signature };
         this.rendered.set(item.key, entry);

@@ -1,7 +1,7 @@
 // Wires the pieces together: session → history → socket, the outbox kept in sessionStorage,
 // typing and read signals, and the unread dot.
 import type { ChatErrorCode, ServerEvent } from "../../server/src/modules/conversations/chat-protocol";
-import { fetchMessages, fetchOrders, HttpError, requestAftersales, startSession, type WidgetSession } from "./api";
+import { answerOrderCard, fetchMessages, fetchOrderCard, fetchOrders, HttpError, requestAftersales, startSession, type WidgetSession } from "./api";
 import { requestText } from "./aftersales-view";
 import { socketUrl, storageKeys, type BuyerIdentity, type WidgetConfig } from "./config";
 import { ChatSocket } from "./connection";
@@ -101,6 +101,22 @@ export class ChatWidget {
       onSend: (text) => this.sendText(text),
       onImage: (file) => void this.sendImage(file),
       onTyping: () => this.sendTyping(),
+      cards: {
+        recipient: async (actionId) => (await fetchOrderCard(this.config.apiOrigin, await this.token(), actionId)).recipient,
+        answer: async (actionId, answer) => {
+          try {
+            const { card } = await answerOrderCard(this.config.apiOrigin, await this.token(), actionId, answer);
+            if (this.state.updateCard(card)) this.afterChange();
+          } catch (error) {
+            // Refused (shipped meanwhile, sold out): the server marks the card and says so by event.
+            if (error instanceof HttpError && error.status === 409) {
+              const { card } = await fetchOrderCard(this.config.apiOrigin, await this.token(), actionId);
+              if (this.state.updateCard(card)) this.afterChange();
+            }
+            throw error;
+          }
+        },
+      },
     });
     this.socket = new ChatSocket({
       url: (failures) => this.socketUrl(failures),
@@ -173,6 +189,12 @@ export class ChatWidget {
     return this.session;
   }
 
+  /** The buyer as the shop's pages may act for them (the demo storefront's checkout). */
+  async buyerSession(): Promise<{ token: string; apiOrigin: string; customerId: string }> {
+    const session = await this.ensureSession(false);
+    return { token: session.token, apiOrigin: this.config.apiOrigin, customerId: session.customer.id };
+  }
+
   /** The buyer's token, starting a session first if the chat has not connected yet. */
   private async token(): Promise<string> {
     return (await this.ensureSession(false)).token;
@@ -243,6 +265,9 @@ export class ChatWidget {
       case "message.new":
         if (event.message.from !== "buyer") this.setAgentTyping(false);
         if (this.state.receive(event.message)) this.afterChange();
+        break;
+      case "order_action.updated":
+        if (this.state.updateCard(event.card)) this.afterChange();
         break;
       case "typing":
         if (event.from === "agent" && event.conversationId === this.state.conversationId) this.setAgentTyping(event.typing);

@@ -41,19 +41,20 @@ export function formatPriceCents(priceCents: number): string {
 }
 
 /** Only http(s) and same-site paths may become an <img src>; anything else shows the placeholder. */
-function safeImageUrl(url: string | null): string | null {
+export function safeImageUrl(url: string | null): string | null {
   if (!url) return null;
   if (url.startsWith("/") && !url.startsWith("//")) return url;
   return /^https?:\/\//i.test(url) ? url : null;
 }
 
-const LABELS: Record<StorefrontLanguage, Record<"tagline" | "banner" | "bannerSub" | "hot" | "ask" | "empty" | "footer" | "chatTitle" | "noscript", string>> = {
+const LABELS: Record<StorefrontLanguage, Record<"tagline" | "banner" | "bannerSub" | "hot" | "ask" | "buy" | "empty" | "footer" | "chatTitle" | "noscript", string>> = {
   "zh-CN": {
     tagline: "品质女装 · 官方店",
     banner: "新品上市 · 当季热卖",
     bannerSub: "有任何尺码、面料、发货问题，点击“咨询客服”，客服亲在线为您解答",
     hot: "热销商品",
     ask: "咨询客服",
+    buy: "立即购买",
     empty: "店铺正在上新，敬请期待",
     footer: "演示店铺 · 由 QinDesk 提供在线客服",
     chatTitle: "在线客服",
@@ -65,6 +66,7 @@ const LABELS: Record<StorefrontLanguage, Record<"tagline" | "banner" | "bannerSu
     bannerSub: "Questions about sizes, fabrics or delivery? Tap “Ask us” and our team will help.",
     hot: "Best sellers",
     ask: "Ask us",
+    buy: "Buy now",
     empty: "New items are on their way",
     footer: "Demo store · customer service by QinDesk",
     chatTitle: "Customer service",
@@ -76,6 +78,7 @@ const LABELS: Record<StorefrontLanguage, Record<"tagline" | "banner" | "bannerSu
     bannerSub: "사이즈, 소재, 배송이 궁금하시면 “상담하기”를 눌러 주세요",
     hot: "인기 상품",
     ask: "상담하기",
+    buy: "바로 구매",
     empty: "새 상품을 준비하고 있습니다",
     footer: "데모 스토어 · QinDesk 고객센터",
     chatTitle: "고객센터",
@@ -83,19 +86,19 @@ const LABELS: Record<StorefrontLanguage, Record<"tagline" | "banner" | "bannerSu
   },
 };
 
-function languageOf(lang: string | undefined): StorefrontLanguage {
+export function languageOf(lang: string | undefined): StorefrontLanguage {
   const primary = (lang ?? "").toLowerCase().split(/[-_]/)[0];
   return primary === "en" ? "en" : primary === "ko" ? "ko" : "zh-CN";
 }
 
 /** A pleasant pastel per category for products without a picture; same category, same colour. */
-function categoryHue(category: string): number {
+export function categoryHue(category: string): number {
   let hash = 0;
   for (const character of category) hash = (hash * 31 + (character.codePointAt(0) ?? 0)) % 360;
   return hash;
 }
 
-function widgetTag(shopId: string, extra: Record<string, string | undefined>): string {
+export function widgetTag(shopId: string, extra: Record<string, string | undefined>): string {
   const attributes = Object.entries(extra)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
@@ -103,7 +106,7 @@ function widgetTag(shopId: string, extra: Record<string, string | undefined>): s
   return `<script src="/widget.js" data-shop="${escapeHtml(shopId)}"${attributes}></script>`;
 }
 
-function productCard(product: StorefrontProduct, askLabel: string): string {
+function productCard(product: StorefrontProduct, askLabel: string, buyLabel: string): string {
   const image = safeImageUrl(product.imageUrl);
   const picture = image
     ? `<img src="${escapeHtml(image)}" alt="${escapeHtml(product.title)}" loading="lazy">`
@@ -114,12 +117,13 @@ function productCard(product: StorefrontProduct, askLabel: string): string {
   <div class="info">
     <h3 title="${escapeHtml(product.title)}">${escapeHtml(product.title)}</h3>
     <div class="meta"><span class="price">${escapeHtml(price)}</span><span class="cat">${escapeHtml(product.category)}</span></div>
+    <a class="buy" data-testid="product-buy" href="/demo/shop/p/${escapeHtml(encodeURIComponent(product.id))}">${escapeHtml(buyLabel)}</a>
     <button type="button" class="ask" data-testid="product-ask" data-qindesk-product="${escapeHtml(product.id)}" data-title="${escapeHtml(product.title)}" data-price-cents="${escapeHtml(Math.round(product.priceCents))}" data-image-url="${escapeHtml(image ?? "")}">${escapeHtml(askLabel)}</button>
   </div>
 </li>`;
 }
 
-const STORE_CSS = `
+export const STORE_CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.6 -apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Malgun Gothic",sans-serif;color:#1f2329;background:#f6f3f1}
 .wrap{max-width:1160px;margin:0 auto;padding:0 20px}
@@ -143,8 +147,11 @@ body{margin:0;font:14px/1.6 -apple-system,BlinkMacSystemFont,"PingFang SC","Hira
 .meta{display:flex;align-items:baseline;justify-content:space-between;gap:8px}
 .price{color:#ff5000;font-size:18px;font-weight:700}
 .cat{color:#8f959e;font-size:12px}
-.ask{margin-top:auto;border:1px solid #ff5000;background:#fff;color:#ff5000;border-radius:16px;padding:6px 0;font:inherit;cursor:pointer}
+.buy{margin-top:auto}
+.ask{border:1px solid #ff5000;background:#fff;color:#ff5000;border-radius:16px;padding:6px 0;font:inherit;cursor:pointer}
 .ask:hover{background:#ff5000;color:#fff}
+.buy{display:block;text-align:center;border-radius:16px;padding:6px 0;background:#ff5000;color:#fff;text-decoration:none}
+.buy:hover{background:#f04a00}
 .empty{color:#8f959e;text-align:center;padding:60px 0}
 footer{text-align:center;color:#8f959e;font-size:12px;padding:24px 0 96px}
 @media (max-width:600px){.grid{grid-template-columns:repeat(2,1fr);gap:10px}.banner h2{font-size:20px}.wrap{padding:0 12px}}
@@ -160,7 +167,7 @@ export function renderDemoShopPage(input: {
   const { shop } = input;
   const initial = Array.from(shop.name.trim())[0] ?? "店";
   const grid = input.products.length
-    ? `<ul class="grid">\n${input.products.map((product) => productCard(product, text.ask)).join("\n")}\n</ul>`
+    ? `<ul class="grid">\n${input.products.map((product) => productCard(product, text.ask, text.buy)).join("\n")}\n</ul>`
     : `<p class="empty">${escapeHtml(text.empty)}</p>`;
   return `<!doctype html>
 <html lang="${language}">

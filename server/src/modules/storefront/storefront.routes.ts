@@ -4,6 +4,8 @@ import type { Db } from "../../platform/db/database";
 import { listShopProducts } from "../catalog";
 import { findShopById, firstWorkspaceId, listShops, type ShopRow } from "../workspace";
 import { renderChatPage, renderDemoShopPage } from "./pages";
+import { storefrontProduct } from "./checkout.routes";
+import { renderProductPage } from "./product-page";
 
 async function demoShop(db: Db): Promise<ShopRow | null> {
   const workspaceId = await firstWorkspaceId(db);
@@ -34,6 +36,13 @@ export function registerStorefrontRoutes(app: FastifyInstance, db: Db): void {
         lang: langOf(request.query),
       }),
     );
+  });
+
+  app.get<{ Params: { productId: string } }>("/demo/shop/p/:productId", async (request, reply) => {
+    const shop = await demoShop(db);
+    const product = shop ? await storefrontProduct(db, shop, request.params.productId) : null;
+    if (!shop || !product) return reply.code(404).type("text/plain").send("No such product");
+    return html(reply, renderProductPage({ shop: { id: shop.id, name: shop.name }, product, lang: langOf(request.query) }));
   });
 
   app.get<{ Params: { shopId: string } }>("/chat/:shopId", async (request, reply) => {

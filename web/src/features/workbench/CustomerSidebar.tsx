@@ -1,6 +1,7 @@
 import { EyeOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Descriptions, Empty, Flex, Spin, Tag, Tooltip, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "./format";
 import { apiPost } from "../../platform/api";
@@ -9,6 +10,8 @@ import { ABILITY, type CustomerContact, type CustomerDetail } from "../../platfo
 import { AftersalesFile } from "../aftersales/AftersalesFile";
 import { ProductHelper } from "../catalog/ProductHelper";
 import { PromotionsCard } from "../promotions/PromotionsCard";
+import { OrderDrawer } from "../orders/OrderDrawer";
+import { useShop } from "../settings/settings-api";
 import { canReplyTo } from "./policy";
 import { OrdersList } from "./OrdersList";
 import { customerKey, useConversation, useCustomer } from "./queries";
@@ -29,6 +32,8 @@ export function CustomerSidebar({ conversationId, onOpen }: Props) {
   const canAftersales = useAbility(ABILITY.aftersales);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const [openOrder, setOpenOrder] = useState<string | null>(null);
+  const shop = useShop(conversation.data?.shopId ?? null).data;
   const reveal = useMutation({
     mutationFn: (id: string) => apiPost<{ customer: CustomerContact }>(`/api/v1/customers/${encodeURIComponent(id)}/reveal`),
     onSuccess: ({ customer }) =>
@@ -74,8 +79,15 @@ export function CustomerSidebar({ conversationId, onOpen }: Props) {
         <Typography.Text strong style={{ display: "block", marginBottom: 8 }}>
           {t("customer.orders")}
         </Typography.Text>
-        <OrdersList orders={detail.data.orders ?? []} />
+        <OrdersList orders={detail.data.orders ?? []} onOpen={setOpenOrder} />
       </div>
+      <OrderDrawer
+        orderId={openOrder}
+        conversationId={conversationId}
+        canAct={conversation.data ? canReplyTo(me, conversation.data) && conversation.data.status !== "closed" : false}
+        shop={shop ? { timezone: shop.timezone, shippingCutoff: shop.settings.shippingCutoff } : null}
+        onClose={() => setOpenOrder(null)}
+      />
       {conversation.data && (
         <PromotionsCard conversationId={conversation.data.id} shopId={conversation.data.shopId} canSend={canReplyTo(me, conversation.data) && conversation.data.status !== "closed"} />
       )}

@@ -2,7 +2,8 @@ import { CheckOutlined, ExclamationCircleOutlined, LoadingOutlined } from "@ant-
 import { Button, Card, Flex, Image, Space, Typography, theme } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { MessageKind, MessageSender, ProductCard } from "../../platform/types";
+import type { MessageKind, MessageSender, OrderCard, ProductCard } from "../../platform/types";
+import { OrderCardView } from "../orders/OrderCardView";
 import { formatPrice, formatTime } from "./format";
 import { safeImageUrl } from "./safe-url";
 
@@ -13,6 +14,7 @@ export interface BubbleModel {
   text: string;
   imageUrl: string | null;
   product: ProductCard | null;
+  card?: OrderCard | null;
   at: string;
   senderName: string | null;
   /** Only for the agent's own side. */
@@ -85,7 +87,8 @@ export function MessageBubble({ bubble, highlighted = false, onRetry, onDiscard,
       >
         {bubble.kind === "image" && image && <Image src={image} alt={t("message.kind.image")} width={200} style={{ borderRadius: 8 }} />}
         {bubble.kind === "product" && bubble.product && <ProductCardView product={bubble.product} language={i18n.language} />}
-        {bubble.text && (bubble.kind !== "product" || bubble.text !== bubble.product?.title) && (
+        {bubble.kind === "order" && bubble.card && <OrderCardView card={bubble.card} />}
+        {bubble.text && bubble.kind !== "order" && (bubble.kind !== "product" || bubble.text !== bubble.product?.title) && (
           <div style={{ padding: bubble.kind === "text" ? 0 : "4px 6px 0" }}>{bubble.text}</div>
         )}
       </div>

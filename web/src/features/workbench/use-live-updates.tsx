@@ -10,7 +10,7 @@ import { useSession } from "../../platform/session";
 import { ABILITY, type ChatMessage, type ConversationSummary, type Me } from "../../platform/types";
 import { applyMessage, mergeMessages, previewText, sortByActivity, upsertInView, type Viewer } from "./conversation-cache";
 import { setBuyerRead, setBuyerTyping } from "./chat-signals";
-import { QUEUE_VIEWS, conversationKey, messagesKey, queueKey } from "./queries";
+import { QUEUE_VIEWS, conversationKey, customerKey, messagesKey, queueKey } from "./queries";
 import { QUICK_REPLIES_KEY } from "../quick-replies/quick-replies-api";
 
 type Update = (conversation: ConversationSummary) => ConversationSummary;
@@ -97,6 +97,17 @@ export function useLiveUpdates(selectedId: string | null, open: (id: string) => 
         desktopNotify(title, event.text, `qd-alert-${event.conversationId}`, () => open(event.conversationId));
         break;
       }
+      case "order_action.updated":
+        // The buyer answered an order card (or it was withdrawn): the card shows its new state.
+        queryClient.setQueryData<ChatMessage[]>(messagesKey(event.conversationId), (old) =>
+          old?.map((m) => (m.card?.actionId === event.card.actionId ? { ...m, card: event.card } : m)),
+        );
+        break;
+      case "order.changed":
+        void queryClient.invalidateQueries({ queryKey: ["order", event.orderId] });
+        void queryClient.invalidateQueries({ queryKey: customerKey(event.customerId) });
+        void queryClient.invalidateQueries({ queryKey: ["orders"] });
+        break;
       case "quick_replies.changed":
         void queryClient.invalidateQueries({ queryKey: QUICK_REPLIES_KEY });
         break;
