@@ -1,6 +1,6 @@
 // After-sales cases (售后) and every step taken on them: who did what, when, from which
 // status to which. `version` is the optimistic lock: an action names the version it saw.
-import { index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { ComplaintStep } from "./complaint";
 import type { Eligibility, ReasonCode } from "./policy";
 import type { CaseAction, CaseKind, CaseStatus } from "./workflow";
@@ -62,4 +62,37 @@ export const aftersalesSteps = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index("aftersales_steps_case_idx").on(t.caseId, t.at)],
+);
+
+/**
+ * Seed 001 (售后服务的具体事项 2): once the parcel is signed for, contact the buyer — are
+ * they happy with it, is anything damaged — and if all is well invite them to confirm and
+ * review. One task per delivered order; its outcome is recorded.
+ */
+export const deliveryFollowUps = pgTable(
+  "delivery_follow_ups",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    orderId: text("order_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
+    /** Ask within a day of delivery, while the parcel is fresh. */
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    /** open, asked (the question went out), done */
+    state: text("state").notNull().default("open"),
+    /** all_good, problem, no_answer, not_needed */
+    outcome: text("outcome"),
+    note: text("note"),
+    askedBy: text("asked_by"),
+    askedAt: timestamp("asked_at", { withTimezone: true }),
+    conversationId: text("conversation_id"),
+    /** The case opened when the buyer reported a problem. */
+    caseId: text("case_id"),
+    doneBy: text("done_by"),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("delivery_follow_ups_order_idx").on(t.orderId), index("delivery_follow_ups_due_idx").on(t.workspaceId, t.state, t.dueAt)],
 );
