@@ -110,6 +110,29 @@ describe("evidence bundle", () => {
     expect(Object.keys(unzipSync(new Uint8Array(excerpt.rawPayload)))).not.toContain(photo);
   });
 
+  it("carries the order's logistics events, as the courier reported them", async () => {
+    const owner = await t.signIn("owner@demo.qindesk");
+    const [{ customer_id: customerId }] = await queryRows<{ customer_id: string }>(t.database.db, sql`select customer_id from conversations where id = ${conversationId}`);
+    const [{ id: skuId }] = await queryRows<{ id: string }>(t.database.db, sql`select id from skus where stock > 5 limit 1`);
+    const reported = await post("/api/v1/orders", { id: "TB-EVIDENCE-1", shop: await demoShopId(t), customer: customerId, status: "paid", createdAt: "2026-11-20T10:00:00+08:00", paidAt: "2026-11-20T10:01:00+08:00", items: [{ sku: skuId, qty: 1, price: 99 }] }, owner.headers);
+    expect(reported.statusCode).toBe(201);
+    const events = [
+      { id: "l1", at: "2026-11-21T09:12:00+08:00", location: "杭州", description: "已揽收 <b>快递员</b>", status: "picked_up" },
+      { id: "l2", at: "2026-11-23T15:40:00+08:00", location: "上海", description: "已签收", status: "delivered" },
+    ];
+    expect((await post("/api/v1/orders/TB-EVIDENCE-1/logistics", { events }, owner.headers)).statusCode).toBe(200);
+    const orderId = reported.json<{ order: { id: string } }>().order.id;
+    const opened = await post("/api/v1/aftersales/cases", { kind: "logistics", reason: "damaged", orderId, conversationId });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const c = opened.json<CaseView>();
+    const files = unzipSync(new Uint8Array((await t.qindesk.app.inject({ url: `/api/v1/aftersales/cases/${c.id}/evidence`, headers: agent.headers })).rawPayload));
+    const order = JSON.parse(strFromU8(files["order.json"]!)) as { logistics: { location: string; description: string }[] };
+    expect(order.logistics.map((l) => l.location)).toEqual(["杭州", "上海"]);
+    const html = strFromU8(files["summary.html"]!);
+    expect(html).toContain("杭州 · 已揽收 &lt;b&gt;快递员&lt;/b&gt;");
+    expect(html).toContain("上海 · 已签收");
+  });
+
   it("is for after-sales agents and supervisors only", async () => {
     const c = await open("quality_complaint");
     const presales = await t.signIn("presales@demo.qindesk");

@@ -8,7 +8,7 @@ import type { AuthContext } from "../../platform/auth/auth-context";
 import type { Db } from "../../platform/db/database";
 import { notFound } from "../../platform/http/errors";
 import { messages } from "../conversations";
-import { orderItems, orders } from "../orders";
+import { orderEvents, orderItems, orders } from "../orders";
 import { caseSteps, findCase } from "./aftersales.service";
 import { EVIDENCE_LABELS, type EvidenceLabels } from "./evidence-labels";
 
@@ -32,6 +32,8 @@ export async function evidenceBundle(db: Db, auth: AuthContext, caseId: string, 
   const steps = await caseSteps(db, workspaceId, row.id);
   const [order] = row.orderId ? await db.select().from(orders).where(and(eq(orders.workspaceId, workspaceId), eq(orders.id, row.orderId))).limit(1) : [];
   const items = order ? await db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.position)) : [];
+  // The courier's events (pushed by the shop's system or the demo courier): where the parcel was, when.
+  const logistics = order ? await db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.kind, "logistics"))).orderBy(asc(orderEvents.at), asc(orderEvents.id)) : [];
   const chat = row.conversationId
     ? await db
         .select()
@@ -62,7 +64,7 @@ export async function evidenceBundle(db: Db, auth: AuthContext, caseId: string, 
   const chatLines = said.map((m) => `[${m.createdAt.toISOString()}] ${who(m.sender)}: ${m.kind === "image" ? `<${L.photos}>` : m.text}`);
 
   files["case.json"] = strToU8(JSON.stringify({ case: row, steps }, null, 2));
-  if (order) files["order.json"] = strToU8(JSON.stringify({ order, items }, null, 2));
+  if (order) files["order.json"] = strToU8(JSON.stringify({ order, items, logistics }, null, 2));
   files["chat.txt"] = strToU8(chatLines.join("\n") + "\n");
 
   const e = escapeHtml;
@@ -91,6 +93,7 @@ export async function evidenceBundle(db: Db, auth: AuthContext, caseId: string, 
   }
 <h2>${e(L.timeline)}</h2><ol>${steps.map((s) => `<li>${e(s.at.toISOString())} — ${e(s.action)} → ${e(s.toStatus)}${Object.keys(s.details).length ? ` <code>${e(JSON.stringify(s.details))}</code>` : ""}</li>`).join("")}</ol>
 <h2>${e(L.logistics)}</h2><p>${e(order?.shippedAt ? `${L.shipped} ${order.shippedAt.toISOString()}${order.deliveredAt ? `, ${L.delivered} ${order.deliveredAt.toISOString()}` : ""}` : L.none)}</p>
+${logistics.length ? `<ol>${logistics.map((l) => `<li>${e(`${l.at.toISOString()} — ${l.location ? `${l.location} · ` : ""}${l.description}`)}</li>`).join("")}</ol>` : ""}
 <h2>${e(L.chat)}</h2><ol>${said.map((m) => `<li class="${m.sender === "buyer" ? "buyer" : ""}">${e(`[${m.createdAt.toISOString()}] ${who(m.sender)}: ${m.kind === "image" ? `<${L.photos}>` : m.text}`)}</li>`).join("") || `<li>${e(L.none)}</li>`}</ol>
 <h2>${e(L.photos)}</h2><p>${photos.map((p) => `<img src="${e(p)}" alt="${e(p)}">`).join("") || e(L.none)}</p>
 </body></html>`;
