@@ -4,6 +4,7 @@ import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Spin, Toolt
 import { Suspense, lazy, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SlaWarnings } from "../features/aftersales/SlaWarnings";
+import { ReviewAlerts } from "../features/reviews/ReviewAlerts";
 import { MessageSearch } from "../features/search/MessageSearch";
 import { WorkbenchPage } from "../features/workbench/WorkbenchPage";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
@@ -40,6 +41,8 @@ export function Shell() {
   const canSettings = me.abilities.includes(ABILITY.manageAgents) || me.abilities.includes(ABILITY.manageShops);
   // After-sales due times concern the after-sales team and those who oversee everyone.
   const watchesSla = me.abilities.includes(ABILITY.aftersales) && (me.agent.team === "aftersales" || me.abilities.includes(ABILITY.viewAll));
+  // Neutral/bad reviews are followed up by the same people (seed 002: after-sales work).
+  const watchesReviews = me.abilities.includes(ABILITY.replyReviews) && (me.agent.team === "aftersales" || me.abilities.includes(ABILITY.viewAll));
   const pages = PAGES.filter((entry) => entry.allowed(me.abilities));
   const openPage = pages.find((entry) => entry.key === route.page);
   const page = route.page === "settings" && canSettings ? "settings" : openPage ? openPage.key : "workbench";
@@ -68,6 +71,7 @@ export function Shell() {
   return (
     <Layout style={{ height: "100%" }}>
       {watchesSla && <SlaWarnings />}
+      {watchesReviews && <ReviewAlerts />}
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 12, paddingInline: compact ? 12 : 24 }}>
         {compact && (
           <Button

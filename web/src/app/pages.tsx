@@ -1,7 +1,7 @@
 // The pages of the workbench besides the chat itself, in the order the side menu shows
 // them. Each page is loaded when first opened, and offered only to agents whose
 // abilities (sent by /api/me, the server's own table) allow it.
-import { BarChartOutlined, GiftOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { BarChartOutlined, CommentOutlined, GiftOutlined, SafetyCertificateOutlined, TrophyOutlined } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { REPORT_ABILITY } from "../features/figures/figures-api";
 import type { PlainPage } from "./route";
@@ -47,5 +47,21 @@ export const PAGES: PageEntry[] = [
     // Every agent reads the promotions (and tries baskets); owners and supervisors change them.
     allowed: anyOf("conversations.reply", "promotions.manage"),
     Page: lazy(() => import("../features/promotions/PromotionsPage").then((m) => ({ default: m.PromotionsPage }))),
+  },
+  {
+    key: "reviews",
+    icon: <CommentOutlined />,
+    label: "nav.reviews",
+    // Everyone reads reviews; the follow-up tab is for those who answer them (after-sales, supervisors, owners).
+    allowed: anyOf("reviews.view"),
+    Page: lazy(() => import("../features/reviews/ReviewsPage").then((m) => ({ default: m.ReviewsPage }))),
+  },
+  {
+    key: "credit",
+    icon: <TrophyOutlined />,
+    label: "nav.credit",
+    // The shop's credit is public on the platform; every agent may see it.
+    allowed: anyOf("reviews.view"),
+    Page: lazy(() => import("../features/credit/CreditPage").then((m) => ({ default: m.CreditPage }))),
   },
 ];

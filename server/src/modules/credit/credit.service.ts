@@ -78,6 +78,7 @@ export async function shopCreditView(db: Db, workspaceId: string, shopRef: strin
     cutTrades: shownCut.map(({ result, trade, source }) => ({
       orderId: source.orderId,
       orderExternalId: source.orderExternalId,
+      position: source.position,
       customerId: source.customerId,
       nick: nicks.get(source.customerId) ?? null,
       createdAt: new Date(trade.createdAt).toISOString(),
@@ -147,3 +148,7 @@ export async function creditWhatIf(db: Db, workspaceId: string, ask: WhatIf, asO
     trades: changed.slice(0, LISTED * 5),
   };
 }
+
+/** The answers as the workbench reads them. */
+export type ShopCreditView = Awaited<ReturnType<typeof shopCreditView>>;
+export type CreditWhatIfView = Awaited<ReturnType<typeof creditWhatIf>>;

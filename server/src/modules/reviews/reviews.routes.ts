@@ -51,6 +51,9 @@ async function reviewViews(db: Db, workspaceId: string, rows: ReviewRow[]) {
   });
 }
 
+/** A review as the lists show it (the workbench takes this type). */
+export type ReviewView = Awaited<ReturnType<typeof reviewViews>>[number];
+
 async function oneReview(db: Db, workspaceId: string, id: string) {
   const row = await findReviewRow(db, workspaceId, id);
   return row ? (await reviewViews(db, workspaceId, [row]))[0]! : null;
