@@ -1,7 +1,7 @@
 // The pages of the workbench besides the chat itself, in the order the side menu shows
 // them. Each page is loaded when first opened, and offered only to agents whose
 // abilities (sent by /api/me, the server's own table) allow it.
-import { BarChartOutlined, CommentOutlined, GiftOutlined, SafetyCertificateOutlined, TrophyOutlined } from "@ant-design/icons";
+import { BarChartOutlined, CommentOutlined, GiftOutlined, ReadOutlined, SafetyCertificateOutlined, TrophyOutlined } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { REPORT_ABILITY } from "../features/figures/figures-api";
 import type { PlainPage } from "./route";
@@ -63,5 +63,13 @@ export const PAGES: PageEntry[] = [
     // The shop's credit is public on the platform; every agent may see it.
     allowed: anyOf("reviews.view"),
     Page: lazy(() => import("../features/credit/CreditPage").then((m) => ({ default: m.CreditPage }))),
+  },
+  {
+    key: "knowledge",
+    icon: <ReadOutlined />,
+    label: "nav.knowledge",
+    // Every agent reads the FAQ and follows their proposals; owners and supervisors curate it.
+    allowed: anyOf("conversations.reply", "faq.manage"),
+    Page: lazy(() => import("../features/knowledge/KnowledgePage").then((m) => ({ default: m.KnowledgePage }))),
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUICK_REPLIES } from "../knowledge/script-library";
-import { suggestReplies } from "./suggest";
+import { mergeSuggestions, scoreReplies, suggestReplies } from "./suggest";
 
 const library = DEFAULT_QUICK_REPLIES.map((r, i) => ({ id: String(i), category: r.category, text: r.text }));
 
@@ -19,5 +19,22 @@ describe("suggested replies", () => {
     const labelled = [...library, { id: "x", category: "自定义", text: "亲，尺码可以参考详情页的尺码表哦", intent: "size_fit" }];
     expect(suggestReplies("我160穿什么码", "size_fit", labelled)[0]!.id).toBe("x");
     expect(suggestReplies("qqqq", "other", library)).toEqual([]);
+  });
+
+  it("merges the FAQ's ranked answers with the phrases, best first, each text once (as the FAQ answer)", () => {
+    const phrases = scoreReplies("能便宜点吗", "bargain", library);
+    const tj = library.find((r) => r.text.startsWith("亲，本店的特价商品"))!;
+    const faq = [
+      { entry: { id: "f1", answer: tj.text }, score: 0.5 },
+      { entry: { id: "f2", answer: "亲，满199减20哦" }, score: 3.2 },
+    ];
+    const merged = mergeSuggestions(phrases, faq, 10);
+    expect(merged[0]).toEqual({ source: "faq", item: faq[1]!.entry, score: 3.2 });
+    // The special-price text was both a phrase and an FAQ answer: shown once, as the FAQ, with the better score.
+    const special = merged.filter((m) => (m.source === "faq" ? m.item.answer : m.item.text) === tj.text);
+    expect(special).toEqual([{ source: "faq", item: faq[0]!.entry, score: phrases.find((p) => p.phrase === tj)!.score }]);
+    expect(merged.map((m) => m.score)).toEqual([...merged.map((m) => m.score)].sort((a, b) => b - a));
+    expect(mergeSuggestions(phrases, faq)).toHaveLength(3);
+    expect(mergeSuggestions([], [])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Suggested replies for the buyer's latest message (issue 9): the shop's own phrases
 // ranked by what the buyer wants (their intent, matched to the phrase's category or its
-// own intent label) and then by the words they share with the message. Pure, so the
+// own intent label) and then by the words they share with the message, merged with the
+// FAQ's approved answers that the server ranks (suggest-faq.ts, issue 10). Pure, so the
 // workbench ranks the library it already holds as the buyer writes.
 import type { Intent } from "./intent/labels";
 
@@ -49,7 +50,8 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.sqrt(a.size * b.size);
 }
 
-export function suggestReplies<P extends Phrase>(buyerText: string, intent: Intent | null, phrases: readonly P[], limit = 3): P[] {
+/** Phrases that fit the message, with their scores (fit of category or label, plus shared words), best first. */
+export function scoreReplies<P extends Phrase>(buyerText: string, intent: Intent | null, phrases: readonly P[]): { phrase: P; score: number }[] {
   const words = bigrams(buyerText);
   const scored = phrases.map((phrase, index) => {
     // A phrase labelled with exactly this intent beats one from a category that covers it.
@@ -59,6 +61,39 @@ export function suggestReplies<P extends Phrase>(buyerText: string, intent: Inte
   return scored
     .filter((s) => s.score >= 0.15)
     .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map(({ phrase, score }) => ({ phrase, score }));
+}
+
+export function suggestReplies<P extends Phrase>(buyerText: string, intent: Intent | null, phrases: readonly P[], limit = 3): P[] {
+  return scoreReplies(buyerText, intent, phrases)
     .slice(0, limit)
     .map((s) => s.phrase);
+}
+
+export type Suggestion<Q, F> = { source: "quick_reply"; item: Q; score: number } | { source: "faq"; item: F; score: number };
+
+const sameText = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, "");
+
+/**
+ * The team's phrases and the FAQ's approved answers (ranked on the server by the
+ * question's words, the intent and the chat's products) in one list, best first. The
+ * script library is loaded as both, so one text offered twice is shown once, as the FAQ
+ * answer (its use is counted).
+ */
+export function mergeSuggestions<Q extends { text: string }, F extends { answer: string }>(
+  replies: readonly { phrase: Q; score: number }[],
+  faq: readonly { entry: F; score: number }[],
+  limit = 3,
+): Suggestion<Q, F>[] {
+  const all: Suggestion<Q, F>[] = [
+    ...faq.map((f) => ({ source: "faq" as const, item: f.entry, score: f.score })),
+    ...replies.map((r) => ({ source: "quick_reply" as const, item: r.phrase, score: r.score })),
+  ];
+  const byText = new Map<string, Suggestion<Q, F>[]>();
+  for (const s of [...all].sort((a, b) => b.score - a.score)) {
+    const key = sameText(s.source === "faq" ? s.item.answer : s.item.text);
+    byText.set(key, [...(byText.get(key) ?? []), s]);
+  }
+  const best = [...byText.values()].map((same) => ({ ...(same.find((s) => s.source === "faq") ?? same[0]!), score: same[0]!.score }));
+  return best.sort((a, b) => b.score - a.score || (a.source === b.source ? 0 : a.source === "faq" ? -1 : 1)).slice(0, limit);
 }

@@ -1,17 +1,21 @@
-import { Empty, Typography, theme } from "antd";
+import { Empty, Tag, Typography, theme } from "antd";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import type { FaqEntry } from "../knowledge/faq-api";
 import type { QuickReply } from "./quick-replies-api";
+import type { ComposerPick } from "./shortcuts";
+
+export type SlashPick = ComposerPick<QuickReply, FaqEntry>;
 
 interface Props {
-  matches: readonly QuickReply[];
+  matches: readonly SlashPick[];
   active: number;
   query: string;
-  onPick: (reply: QuickReply) => void;
+  onPick: (pick: SlashPick) => void;
   onHover: (index: number) => void;
 }
 
-/** The "/" list above the chat input; the keyboard is handled by the input itself. */
+/** The "/" list above the chat input (quick replies, then FAQ answers); the keyboard is handled by the input itself. */
 export function ShortcutPopup({ matches, active, query, onPick, onHover }: Props) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -43,17 +47,19 @@ export function ShortcutPopup({ matches, active, query, onPick, onHover }: Props
       {matches.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("quickReplies.noMatch", { q: query })} style={{ margin: 8 }} />
       ) : (
-        matches.map((reply, index) => (
+        matches.map((pick, index) => (
           <div
-            key={reply.id}
+            key={`${pick.source}:${pick.item.id}`}
             role="option"
             id={`quick-reply-${index}`}
             data-index={index}
+            data-testid="shortcut-option"
+            data-source={pick.source}
             aria-selected={index === active}
             // mousedown, not click: the input must keep focus and its caret.
             onMouseDown={(e) => {
               e.preventDefault();
-              onPick(reply);
+              onPick(pick);
             }}
             onMouseEnter={() => onHover(index)}
             style={{
@@ -66,14 +72,20 @@ export function ShortcutPopup({ matches, active, query, onPick, onHover }: Props
               alignItems: "baseline",
             }}
           >
-            <Typography.Text code style={{ whiteSpace: "nowrap" }}>
-              /{reply.shortcut.replace(/^\//, "")}
-            </Typography.Text>
+            {pick.source === "quick_reply" ? (
+              <Typography.Text code style={{ whiteSpace: "nowrap" }}>
+                /{pick.item.shortcut.replace(/^\//, "")}
+              </Typography.Text>
+            ) : (
+              <Tag color="purple" style={{ marginInlineEnd: 0 }}>
+                {t("knowledge.faqTag")}
+              </Tag>
+            )}
             <Typography.Text ellipsis style={{ flex: 1, minWidth: 0, fontSize: 13 }}>
-              {reply.text}
+              {pick.source === "quick_reply" ? pick.item.text : `${pick.item.questions[0] ?? ""} → ${pick.item.answer}`}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: "nowrap" }}>
-              {reply.category}
+              {pick.item.category}
             </Typography.Text>
           </div>
         ))

@@ -13,6 +13,8 @@ export interface QuickReply {
   shortcut: string;
   text: string;
   ownerId: string | null;
+  /** The intent the phrase answers (the script library's phrases carry one), for suggestions. */
+  intent?: string | null;
   updatedAt: string;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupByCategory, matchShortcuts, moveIndex, replaceRange, slashQueryAt, type ShortcutTarget } from "./shortcuts";
+import { groupByCategory, matchFaq, matchShortcuts, moveIndex, replaceRange, slashMatches, slashQueryAt, type FaqTarget, type ShortcutTarget } from "./shortcuts";
 
 const reply = (shortcut: string, extra: Partial<ShortcutTarget> = {}): ShortcutTarget => ({
   shortcut,
@@ -57,5 +57,33 @@ describe("editing helpers", () => {
       ["B", ["a", "c"]],
       ["A", ["b"]],
     ]);
+  });
+});
+
+const faq = (id: string, questions: string[], answer: string, extra: Partial<FaqTarget> = {}): FaqTarget => ({ id, questions, answer, category: "售后", usageCount: 0, ...extra });
+
+describe("matchFaq", () => {
+  it("finds answers by question, then category, then answer text; the most used first among equals", () => {
+    const items = [
+      faq("a", ["可以退货吗"], "亲，七天无理由"),
+      faq("b", ["发错货了"], "亲，麻烦拍照，我们给您退货或换货", { usageCount: 9 }),
+      faq("c", ["不想要了能退货吗"], "亲，可以的", { usageCount: 3 }),
+      faq("d", ["在吗"], "在的", { category: "退货" }),
+    ];
+    expect(matchFaq(items, "退货").map((f) => f.id)).toEqual(["c", "a", "d", "b"]);
+    expect(matchFaq(items, "")).toEqual([]);
+    expect(matchFaq(items, "快递")).toEqual([]);
+  });
+});
+
+describe("slashMatches", () => {
+  it("lists phrases first, keeps room for FAQ answers, and shows a text only once", () => {
+    const replies = Array.from({ length: 9 }, (_, i) => reply(`th${i}`, { text: `退货说法${i}` }));
+    const answers = [faq("same", ["退货"], "退货说法0"), faq("f1", ["怎么退货"], "亲，这样退"), faq("f2", ["退货地址"], "地址是…")];
+    const list = slashMatches(replies, answers, "退货");
+    expect(list).toHaveLength(8);
+    expect(list.filter((m) => m.source === "faq").map((m) => (m.item as FaqTarget).id)).toEqual(["f1", "f2"]);
+    expect(list[0]!.source).toBe("quick_reply");
+    expect(slashMatches([], answers, "地址").map((m) => m.source)).toEqual(["faq"]);
   });
 });

@@ -1,5 +1,6 @@
 // "/" shortcuts in the chat input: find the "/word" being typed at the caret, rank the
-// quick replies it matches, and put the chosen reply in its place.
+// quick replies and the FAQ's approved answers it matches, and put the chosen one in
+// its place.
 
 export interface ShortcutTarget {
   shortcut: string;
@@ -75,4 +76,51 @@ export function groupByCategory<T extends { category: string }>(items: readonly 
     else groups.set(item.category, [item]);
   }
   return [...groups.entries()];
+}
+
+/** An FAQ answer as the "/" search sees it. */
+export interface FaqTarget {
+  id: string;
+  questions: readonly string[];
+  answer: string;
+  category: string;
+  usageCount: number;
+}
+
+/** FAQ answers whose questions, category or answer hold the query: question matches first, then the most used. */
+export function matchFaq<T extends FaqTarget>(items: readonly T[], query: string, limit = 8): T[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const scored: Array<{ item: T; score: number }> = [];
+  for (const item of items) {
+    let score: number;
+    if (item.questions.some((question) => question.toLowerCase().includes(q))) score = 0;
+    else if (item.category.toLowerCase().includes(q)) score = 1;
+    else if (item.answer.toLowerCase().includes(q)) score = 2;
+    else continue;
+    scored.push({ item, score });
+  }
+  scored.sort((a, b) => a.score - b.score || b.item.usageCount - a.item.usageCount);
+  return scored.slice(0, limit).map((s) => s.item);
+}
+
+/** What the chat input can insert: a quick reply or an FAQ answer. */
+export type ComposerPick<Q, F> = { source: "quick_reply"; item: Q } | { source: "faq"; item: F };
+
+const plain = (text: string) => text.replace(/\s+/g, "");
+
+/**
+ * The "/" list: quick replies by shortcut first, then FAQ answers, with room kept for up
+ * to three of those; an FAQ answer that says what a listed phrase says is left out (the
+ * script library is loaded as both).
+ */
+export function slashMatches<Q extends ShortcutTarget, F extends FaqTarget>(replies: readonly Q[], faq: readonly F[], query: string, limit = 8): ComposerPick<Q, F>[] {
+  const phrases = matchShortcuts(replies, query, limit);
+  const texts = new Set(phrases.map((p) => plain(p.text)));
+  const answers = matchFaq(faq, query, limit).filter((f) => !texts.has(plain(f.answer)));
+  const phraseCount = Math.min(phrases.length, limit - Math.min(answers.length, 3));
+  return [
+    ...phrases.slice(0, phraseCount).map((item) => ({ source: "quick_reply" as const, item })),
+    ...answers.slice(0, limit - phraseCount).map((item) => ({ source: "faq" as const, item })),
+  ];
 }

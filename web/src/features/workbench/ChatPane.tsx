@@ -9,6 +9,7 @@ import { ABILITY } from "../../platform/types";
 import { BargainHelper } from "../assistant/BargainHelper";
 import { BuyerTypeHint } from "../assistant/BuyerTypeHint";
 import { IntentChip } from "../assistant/IntentChip";
+import { Pickable, ProposalBar, ProposeLink, useFaqProposal } from "../knowledge/ProposeFaq";
 import { Composer } from "./Composer";
 import { MessageBubble } from "./MessageBubble";
 import { toBubbles } from "./bubbles";
@@ -61,7 +62,10 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
     () => (lastBubble && lastBubble.from === "buyer" && lastBubble.kind === "text" ? { text: lastBubble.text, intent: analyses.get(lastBubble.key)?.intent ?? null } : null),
     [lastBubble, analyses],
   );
-  const productId = useMemo(() => bubbles.findLast((b) => b.kind === "product" && b.product)?.product?.productId ?? null, [bubbles]);
+  const lastProduct = useMemo(() => bubbles.findLast((b) => b.kind === "product" && b.product)?.product ?? null, [bubbles]);
+  const productId = lastProduct?.productId ?? null;
+  // An FAQ proposal: the agent picks the buyer's question and the answer that worked.
+  const proposal = useFaqProposal(conversationId);
 
   // Resume from what the history holds, so a reconnect replays only what came after.
   useEffect(() => {
@@ -139,14 +143,22 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
       >
         {bubbles.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("chat.empty")} />}
         {bubbles.map((bubble) => (
-          <MessageBubble
-            key={bubble.key}
-            bubble={bubble}
-            highlighted={bubble.seq !== undefined && bubble.seq === highlighted}
-            onRetry={bubble.clientId ? () => client.retry(bubble.clientId!) : undefined}
-            onDiscard={bubble.clientId ? () => client.discard(bubble.clientId!) : undefined}
-            chip={bubble.from === "buyer" && bubble.kind === "text" ? <IntentChip analysis={analyses.get(bubble.key)} /> : undefined}
-          />
+          <Pickable key={bubble.key} proposal={proposal} message={bubble}>
+            <MessageBubble
+              bubble={bubble}
+              highlighted={bubble.seq !== undefined && bubble.seq === highlighted}
+              onRetry={bubble.clientId ? () => client.retry(bubble.clientId!) : undefined}
+              onDiscard={bubble.clientId ? () => client.discard(bubble.clientId!) : undefined}
+              chip={
+                bubble.from === "buyer" && bubble.kind === "text" ? (
+                  <span>
+                    <IntentChip analysis={analyses.get(bubble.key)} />
+                    {bubble.seq !== undefined && !proposal.active && me.abilities.includes(ABILITY.reply) && <ProposeLink onClick={() => proposal.start(bubble.key)} />}
+                  </span>
+                ) : undefined
+              }
+            />
+          </Pickable>
         ))}
         {buyerTyping && (
           <Typography.Text type="secondary" italic style={{ fontSize: 12 }}>
@@ -163,6 +175,7 @@ export function ChatPane({ conversationId, focusSeq = null, onBack, onShowCustom
           onClose={() => setBargainClosedAt(lastBuyerKey)}
         />
       )}
+      <ProposalBar proposal={proposal} messages={bubbles} intents={analyses} conversation={conversation.data} product={lastProduct} />
       <Composer
         key={conversationId}
         suggestFor={suggestFor}

@@ -13,8 +13,9 @@ import { SuggestionBar, type SuggestFor } from "../assistant/SuggestionBar";
 import { onComposerInsert } from "../quick-replies/composer-insert";
 import { renderQuickReply, useQuickReplies, type QuickReply } from "../quick-replies/quick-replies-api";
 import { QuickRepliesDrawer } from "../quick-replies/QuickRepliesDrawer";
-import { ShortcutPopup } from "../quick-replies/ShortcutPopup";
-import { matchShortcuts, moveIndex, replaceRange, slashQueryAt, type SlashQuery } from "../quick-replies/shortcuts";
+import { ShortcutPopup, type SlashPick } from "../quick-replies/ShortcutPopup";
+import { moveIndex, replaceRange, slashMatches, slashQueryAt, type SlashQuery } from "../quick-replies/shortcuts";
+import { fetchFaqAnswer, useApprovedFaq } from "../knowledge/faq-api";
 import { unfilledVariables } from "../../../../server/src/modules/knowledge/variables";
 import { LINT_RULES } from "../settings/policies";
 import { useShopPolicies } from "../settings/use-shop-policies";
@@ -54,12 +55,15 @@ export function Composer({ conversationId, disabledReason, suggestFor = null }: 
   const textArea = useRef<TextAreaRef>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const quickReplies = useQuickReplies(!disabled);
+  const shopId = useConversation(conversationId).data?.shopId ?? null;
+  const faq = useApprovedFaq(disabled ? null : shopId);
   const slash = disabled ? null : slashQueryAt(draft, caret);
   const popupOpen = slash !== null && dismissedAt !== slash.start;
   const query = slash?.query ?? null;
-  const matches = useMemo(() => (query === null ? [] : matchShortcuts(quickReplies.data ?? [], query)), [query, quickReplies.data]);
+  // "/" finds the team's phrases by shortcut and the FAQ's approved answers by their words.
+  const matches = useMemo(() => (query === null ? [] : slashMatches(quickReplies.data ?? [], faq.data ?? [], query)), [query, quickReplies.data, faq.data]);
   // The etiquette rules the shop switched off (shop policies) are not checked.
-  const policies = useShopPolicies(useConversation(conversationId).data?.shopId ?? null);
+  const policies = useShopPolicies(shopId);
   const lintOff = useMemo(() => LINT_RULES.filter((rule) => !policies.lintRules[rule]), [policies]);
   const issues = useDraftLint(disabled ? "" : draft, lintOff);
   const typingSentAt = useRef(0);
@@ -100,21 +104,23 @@ export function Composer({ conversationId, disabledReason, suggestFor = null }: 
     return unfilled.length > 0;
   };
 
-  const rendered = async (reply: QuickReply) => {
+  // A phrase or an FAQ answer with this chat's values (an FAQ answer's use is counted).
+  const rendered = async (chosen: SlashPick) => {
     try {
-      const text = await renderQuickReply(reply.id, conversationId);
+      const text = chosen.source === "faq" ? (await fetchFaqAnswer(chosen.item.id, conversationId)).text : await renderQuickReply(chosen.item.id, conversationId);
       warnUnfilled(text);
       return text;
     } catch {
       // Unfilled {variables} stay visible for the agent to complete by hand.
       void message.warning(t("quickReplies.renderFailed"));
-      return reply.text;
+      return chosen.source === "faq" ? chosen.item.answer : chosen.item.text;
     }
   };
+  const renderedReply = (reply: QuickReply) => rendered({ source: "quick_reply", item: reply });
 
-  const pick = async (reply: QuickReply, at: SlashQuery) => {
+  const pick = async (chosen: SlashPick, at: SlashQuery) => {
     setDismissedAt(at.start);
-    putText(await rendered(reply), at.start, at.end);
+    putText(await rendered(chosen), at.start, at.end);
   };
 
   // Inserting from the library panel: at the caret, replacing any selection.
@@ -208,7 +214,12 @@ export function Composer({ conversationId, disabledReason, suggestFor = null }: 
   return (
     <div>
       {suggestFor && !disabled && draft.trim() === "" && (
-        <SuggestionBar suggestFor={suggestFor} replies={quickReplies.data ?? []} onPick={(reply) => void rendered(reply).then((text) => insertRef.current(text))} />
+        <SuggestionBar
+          conversationId={conversationId}
+          suggestFor={suggestFor}
+          replies={quickReplies.data ?? []}
+          onPick={(chosen) => void rendered(chosen).then((text) => insertRef.current(text))}
+        />
       )}
       <LintBar draft={draft} issues={issues} onFix={(text) => putText(text, 0, draft.length)} />
       <Flex gap={8} align="flex-end" style={{ padding: 12, borderTop: "1px solid rgba(5,5,5,0.06)", background: "#fff" }}>
@@ -232,7 +243,7 @@ export function Composer({ conversationId, disabledReason, suggestFor = null }: 
                 ? undefined
                 : (reply) => {
                     setLibraryOpen(false);
-                    void rendered(reply).then((text) => insertRef.current(text));
+                    void renderedReply(reply).then((text) => insertRef.current(text));
                   }
             }
           />
@@ -254,7 +265,7 @@ export function Composer({ conversationId, disabledReason, suggestFor = null }: 
         />
         <div style={{ flex: 1, position: "relative", minWidth: 0 }}>
           {popupOpen && slash && (
-            <ShortcutPopup matches={matches} active={Math.min(active, Math.max(0, matches.length - 1))} query={slash.query} onHover={setActive} onPick={(reply) => void pick(reply, slash)} />
+            <ShortcutPopup matches={matches} active={Math.min(active, Math.max(0, matches.length - 1))} query={slash.query} onHover={setActive} onPick={(chosen) => void pick(chosen, slash)} />
           )}
           <Input.TextArea
             ref={textArea}
