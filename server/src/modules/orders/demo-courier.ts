@@ -17,8 +17,17 @@ const DEFAULT_STEP_SECONDS = 60;
 /** The buyer's city from a Chinese address (浙江省杭州市… → 杭州), else null. */
 export function cityOf(address: string | null): string | null {
   if (!address) return null;
-  const match = /(?:省|自治区)?([^省市区县]{2,6}?)市/u.exec(address.replace(/^.*?(?:省|自治区)/u, ""));
-  return match?.[1] ?? null;
+  // Taobao writes the levels apart ("浙江省 杭州市 西湖区 …", "北京 北京市 朝阳区 …"): the first part that is a city names it.
+  for (const part of address.trim().split(/\s+/u)) {
+    const city = /^([^省市区县]{2,8}?)市$/u.exec(part)?.[1];
+    if (city) return city;
+  }
+  // Written together: after the province (省, 自治区) and an autonomous prefecture (…自治州, 地区, 盟), the city comes first.
+  const rest = address
+    .replace(/\s+/gu, "")
+    .replace(/^.*?(?:省|自治区|特别行政区)/u, "")
+    .replace(/^[^市]*?(?:自治州|地区|盟)/u, "");
+  return /^([^省市区县]{2,8}?)市/u.exec(rest)?.[1] ?? null;
 }
 
 /** The simulated journey: from the shop's warehouse in 杭州 to the buyer's city. */
@@ -55,11 +64,14 @@ export function startDemoCourier(deps: OrderDeps, jobs: JobRunner): void {
     const journey = demoJourney(cityOf(order.shippingAddress));
     const next = journey[step];
     if (!next) return;
+    // The step happens when it was due, or now if the runner is late (after a restart):
+    // the next one is a step after that, never in the same pass of the runner.
+    const at = Math.max(Date.now(), new Date(job.run_at).getTime());
     // The event id makes a repeated run (after a crash) add nothing twice.
-    await addLogisticsEvents(deps, order.workspaceId, order.id, [{ ...next, id: `demo-${step}`, at: new Date().toISOString() }]);
+    await addLogisticsEvents(deps, order.workspaceId, order.id, [{ ...next, id: `demo-${step}`, at: new Date(at).toISOString() }]);
     const seconds = await stepSeconds(deps.db, order.shopId);
     if (seconds !== null && step + 1 < journey.length) {
-      await enqueueJob(deps.db, { queue: DEMO_COURIER_QUEUE, singletonKey: order.id, runAt: new Date(Date.now() + seconds * 1000), payload: { workspaceId, orderId, step: step + 1 } });
+      await enqueueJob(deps.db, { queue: DEMO_COURIER_QUEUE, singletonKey: order.id, runAt: new Date(at + seconds * 1000), payload: { workspaceId, orderId, step: step + 1 } });
     }
   });
 }
