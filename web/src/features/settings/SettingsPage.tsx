@@ -6,6 +6,7 @@ import { useAbility, useSession } from "../../platform/session";
 import { ABILITY } from "../../platform/types";
 import { PoliciesCard } from "./PoliciesCard";
 import { ShopForm } from "./ShopForm";
+import { UnpaidRemindersCard } from "./UnpaidRemindersCard";
 import { useShop } from "./settings-api";
 import { WidgetCard } from "./WidgetCard";
 
@@ -32,6 +33,7 @@ export function SettingsPage({ tab }: { tab: SettingsTab | null }) {
         <>
           <ShopForm key={shop.data!.id} shop={shop.data!} part="profile" />
           <PoliciesCard key={`policies-${shop.data!.id}`} shop={shop.data!} />
+          <UnpaidRemindersCard key={`reminders-${shop.data!.id}`} shop={shop.data!} />
         </>
       )),
     replies: () => shopPart(() => <ShopForm key={shop.data!.id} shop={shop.data!} part="replies" />),
