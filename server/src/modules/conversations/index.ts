@@ -11,6 +11,10 @@ export { signIdentity } from "./widget-identity";
 export type { ChatDeps } from "./chat.service";
 // For quick replies (render, live events) and message search.
 export { sendToAgents } from "./chat-delivery";
-export { CONVERSATION_TOPIC, type ConversationEvent } from "./chat.service";
+export { CONVERSATION_TOPIC, publishConversation, type ConversationEvent } from "./chat.service";
+export { canReplyTo } from "./conversations.policy";
+export { latestConversationOf } from "./conversations.repo";
+export { buyerFrom } from "./widget.routes";
 export { findConversation, summaries, toChatMessage, type ConversationRow, type MessageRow } from "./conversations.repo";
 export { canSeeConversation } from "./conversations.policy";
+export { lockBuyerConversations, openConversationOfBuyer, startConversationFor, type BuyerRef } from "./buyer-conversation";

@@ -1,18 +1,44 @@
 // The after-sales desk: every open case by due time, overdue first in red, due within the
 // hour in orange (seed 003: answer the same day; seed 004: keep the promised time). The
-// same list is the supervisors' breach list; a case opens in its drawer.
-import { Empty, Segmented, Table, Tag, Typography, type TableColumnsType } from "antd";
+// same list is the supervisors' breach list; a case opens in its drawer. Beside it, the
+// after-delivery follow-ups (seed 001).
+import { Empty, Flex, Segmented, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { navigate } from "../../app/route";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../workbench/format";
 import { useSlaList, type AftersalesCase } from "./aftersales-api";
 import { CaseDrawer } from "./CaseDrawer";
+import { FollowUpsPanel } from "./FollowUpsPanel";
 import { SLA_COLOR } from "./CaseExtras";
 
 type Row = AftersalesCase & { customerId: string };
 type Filter = "all" | "due_soon" | "overdue";
 
-export function AftersalesPage() {
+export function AftersalesPage({ section }: { section?: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ flex: 1, overflow: "auto", padding: 16, minWidth: 0 }} data-testid="aftersales-page">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("aftersales.deskTitle")}
+        </Typography.Title>
+        <Segmented
+          value={section === "follow-ups" ? "follow-ups" : "cases"}
+          onChange={(value) => navigate({ page: "aftersales", section: value === "cases" ? null : String(value) })}
+          options={[
+            { value: "cases", label: t("aftersales.casesTab") },
+            { value: "follow-ups", label: <span data-testid="aftersales-follow-ups-tab">{t("followUps.title")}</span> },
+          ]}
+        />
+      </Flex>
+      {section === "follow-ups" ? <FollowUpsPanel /> : <CasesDesk />}
+    </div>
+  );
+}
+
+/** Open cases by due time: the SLA list, which is also the supervisors' breach list. */
+function CasesDesk() {
   const { t, i18n } = useTranslation();
   const list = useSlaList();
   const [filter, setFilter] = useState<Filter>("all");
@@ -28,10 +54,7 @@ export function AftersalesPage() {
     { key: "opened", title: t("aftersales.openedAt"), render: (_, c) => formatTime(c.openedAt, i18n.language) },
   ];
   return (
-    <div style={{ flex: 1, overflow: "auto", padding: 16, minWidth: 0 }} data-testid="aftersales-page">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t("aftersales.deskTitle")}
-      </Typography.Title>
+    <>
       <Segmented<Filter>
         value={filter}
         onChange={setFilter}
@@ -55,6 +78,6 @@ export function AftersalesPage() {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("aftersales.noneOpen")} /> }}
       />
       {shown && <CaseDrawer customerId={shown.customerId} caseId={shown.id} onClose={() => setShown(null)} />}
-    </div>
+    </>
   );
 }
