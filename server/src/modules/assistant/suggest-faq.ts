@@ -98,7 +98,12 @@ export function rankFaq<E extends FaqCandidate>(
     for (const word of all) df.set(word, (df.get(word) ?? 0) + 1);
   }
   const n = tokenized.length;
-  const idf = (t: string) => Math.log(1 + (n + 1) / ((df.get(t) ?? 0) + 0.5));
+  const weights = new Map<string, number>();
+  const idf = (t: string) => {
+    let w = weights.get(t);
+    if (w === undefined) weights.set(t, (w = Math.log(1 + (n + 1) / ((df.get(t) ?? 0) + 0.5))));
+    return w;
+  };
 
   const ranked: RankedFaq<E>[] = [];
   tokenized.forEach(({ entry, questions, answer }) => {
@@ -118,6 +123,6 @@ export function rankFaq<E extends FaqCandidate>(
   const min = options.minScore ?? 0;
   return ranked
     .filter((r) => r.score > 0 && r.score >= min)
-    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
+    .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0))
     .slice(0, options.limit ?? ranked.length);
 }
