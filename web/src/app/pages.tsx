@@ -1,7 +1,7 @@
 // The pages of the workbench besides the chat itself, in the order the side menu shows
 // them. Each page is loaded when first opened, and offered only to agents whose
 // abilities (sent by /api/me, the server's own table) allow it.
-import { BarChartOutlined, CommentOutlined, GiftOutlined, ReadOutlined, SafetyCertificateOutlined, TrophyOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, BarChartOutlined, CommentOutlined, GiftOutlined, ReadOutlined, SafetyCertificateOutlined, TrophyOutlined } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { REPORT_ABILITY } from "../features/figures/figures-api";
 import type { PlainPage } from "./route";
@@ -47,6 +47,14 @@ export const PAGES: PageEntry[] = [
     // Every agent reads the promotions (and tries baskets); owners and supervisors change them.
     allowed: anyOf("conversations.reply", "promotions.manage"),
     Page: lazy(() => import("../features/promotions/PromotionsPage").then((m) => ({ default: m.PromotionsPage }))),
+  },
+  {
+    key: "catalog",
+    icon: <AppstoreOutlined />,
+    label: "nav.catalog",
+    // Every agent looks up products and real stock; owners and supervisors (products.manage) change them.
+    allowed: anyOf("products.view"),
+    Page: lazy(() => import("../features/catalog/CatalogPage").then((m) => ({ default: m.CatalogPage }))),
   },
   {
     key: "reviews",

@@ -38,8 +38,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not treat 401 as "signed out" (login and the /api/me probe). */
   quiet401?: boolean;
-  /** A non-JSON body (CSV import), sent as is with its content type. */
-  raw?: { body: string; contentType: string };
+  /** A non-JSON body (CSV import, a picture file), sent as is with its content type. */
+  raw?: { body: string | Blob; contentType: string };
   /** Return the answer's text instead of parsing JSON (CSV export). */
   asText?: boolean;
 }

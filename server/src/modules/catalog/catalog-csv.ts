@@ -95,16 +95,31 @@ export function columnOf(header: string): Column | null {
 }
 
 /** Why a cell was refused; the workbench says it in the agent's language (catalog.importError.*). */
-export type CellProblem =
-  | "required"
-  | "too_long"
-  | "not_money"
-  | "not_count"
-  | "too_large"
-  | "bad_url"
-  | "bad_size_chart"
-  | "bad_faq"
-  | "too_many";
+export const CELL_PROBLEMS = ["required", "too_long", "not_money", "not_count", "too_large", "bad_url", "bad_size_chart", "bad_faq", "too_many"] as const;
+export type CellProblem = (typeof CELL_PROBLEMS)[number];
+
+/** Every problem an import can name: a cell's, the file's, the header's, or a row against the catalog. */
+export const IMPORT_PROBLEMS = [
+  ...CELL_PROBLEMS,
+  "not_text",
+  "bad_csv",
+  "empty_file",
+  "unknown_column",
+  "duplicate_column",
+  "missing_column",
+  "floor_price_hidden",
+  "too_many_rows",
+  "extra_cells",
+  "differs_from_row",
+  "duplicate_product",
+  "other_shop",
+  "sku_other_product",
+  "duplicate_sku",
+  "duplicate_variant",
+  "promo_above_price",
+  "floor_above_price",
+] as const;
+export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: CellProblem; params?: Record<string, string | number> };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });

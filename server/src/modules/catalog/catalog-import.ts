@@ -11,13 +11,14 @@ import { CsvSyntaxError, decodeText, readCsv, restoreCell } from "../../platform
 import { products, skus } from "./catalog.schema";
 import type { ProductRow, SkuRow } from "./catalog.repo";
 import { priceIssue, variantKey } from "./catalog.shapes";
-import { COLUMNS, columnOf, parseCount, parseFaq, parseImageUrl, parseList, parseMoney, parseSizeChart, parseText, PRODUCT_COLUMNS, type CellProblem, type Column, type Parsed } from "./catalog-csv";
+import { COLUMNS, columnOf, parseCount, parseFaq, parseImageUrl, parseList, parseMoney, parseSizeChart, parseText, PRODUCT_COLUMNS, type Column, type ImportProblem, type Parsed } from "./catalog-csv";
+
+export type { ImportProblem } from "./catalog-csv";
 import { compactKnowledge, readKnowledge, withKnowledge, type Knowledge } from "./knowledge";
 
 export const MAX_IMPORT_ROWS = 10_000;
 const MAX_ERRORS = 500;
 
-export type ImportProblem = CellProblem | "not_text" | "bad_csv" | "empty_file" | "unknown_column" | "duplicate_column" | "missing_column" | "floor_price_hidden" | "too_many_rows" | "extra_cells" | "differs_from_row" | "duplicate_product" | "other_shop" | "sku_other_product" | "duplicate_sku" | "duplicate_variant" | "promo_above_price" | "floor_above_price";
 
 export interface ImportError {
   row: number;

@@ -48,7 +48,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     contentSecurityPolicy: {
       directives: {
         "default-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        // https: for product pictures a shop links from its own CDN (catalog image_url);
+        // a picture cannot run script, and uploads are served from 'self'.
+        "img-src": ["'self'", "data:", "blob:", "https:"],
         "connect-src": ["'self'", "ws:", "wss:"],
         // antd writes its styles at run time.
         "style-src": ["'self'", "'unsafe-inline'"],

@@ -2,13 +2,14 @@
 // the shop's products, see the real stock of every colour × size at a glance, send the
 // product card into the chat, and ask the size helper with the buyer's height and weight.
 import { SendOutlined } from "@ant-design/icons";
-import { Button, Descriptions, Empty, Flex, Input, InputNumber, Spin, Table, Tag, Typography } from "antd";
+import { Button, Collapse, Descriptions, Empty, Flex, Input, InputNumber, Spin, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { adviseSize } from "../../../../server/src/modules/catalog/size-advice";
 import { useRealtime } from "../../platform/realtime/RealtimeProvider";
 import { useProduct, useShopProducts, type SkuStock } from "../assistant/product-api";
 import { formatYuan } from "../workbench/format";
+import type { Knowledge } from "./catalog-api";
 
 const LOW_STOCK = 3;
 
@@ -71,9 +72,9 @@ function ProductDetail({ productId, conversationId, canSend, onBack }: { product
   const grid = useMemo(() => stockGrid(detail.data?.skus ?? []), [detail.data]);
   if (!detail.data) return <Spin style={{ display: "block", margin: 16 }} />;
   const { product } = detail.data;
-  const chart = product.attributes.sizeChart;
-  const advice = height && weight ? adviseSize(chart, height, weight) : null;
-  const text = (key: string) => (typeof product.attributes[key] === "string" ? (product.attributes[key] as string) : null);
+  // The typed knowledge (catalog/knowledge.ts); an older server sends only attributes.
+  const knowledge: Knowledge = (product as { knowledge?: Knowledge }).knowledge ?? {};
+  const advice = height && weight ? adviseSize(knowledge.sizeChart ?? product.attributes.sizeChart, height, weight) : null;
   return (
     <Flex vertical gap={8} style={{ marginTop: 8 }} data-testid="product-detail">
       <Flex justify="space-between" align="center" gap={8}>
@@ -120,11 +121,34 @@ function ProductDetail({ productId, conversationId, canSend, onBack }: { product
           })),
         ]}
       />
-      <Descriptions column={1} size="small" colon={false} styles={{ label: { width: 56 } }}>
-        {text("material") && <Descriptions.Item label={t("catalog.material")}>{text("material")}</Descriptions.Item>}
-        {text("care") && <Descriptions.Item label={t("catalog.care")}>{text("care")}</Descriptions.Item>}
-        {text("knownLimits") && <Descriptions.Item label={t("catalog.knownLimits")}>{text("knownLimits")}</Descriptions.Item>}
+      <Descriptions column={1} size="small" colon={false} styles={{ label: { width: 56 } }} data-testid="product-knowledge">
+        {knowledge.material && <Descriptions.Item label={t("catalog.material")}>{knowledge.material}</Descriptions.Item>}
+        {knowledge.sellingPoints && <Descriptions.Item label={t("catalog.sellingPoints")}>{knowledge.sellingPoints.join("；")}</Descriptions.Item>}
+        {knowledge.suits && <Descriptions.Item label={t("catalog.suits")}>{knowledge.suits}</Descriptions.Item>}
+        {knowledge.care && <Descriptions.Item label={t("catalog.care")}>{knowledge.care}</Descriptions.Item>}
+        {knowledge.knownLimits && <Descriptions.Item label={t("catalog.knownLimits")}>{knowledge.knownLimits}</Descriptions.Item>}
       </Descriptions>
+      {knowledge.faq && (
+        <Collapse
+          size="small"
+          ghost
+          items={[
+            {
+              key: "faq",
+              label: t("catalog.faq"),
+              children: (
+                <Flex vertical gap={4}>
+                  {knowledge.faq.map((f) => (
+                    <Typography.Text key={f.q} style={{ fontSize: 12 }}>
+                      <b>{f.q}</b> {f.a}
+                    </Typography.Text>
+                  ))}
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      )}
       <Flex gap={6} align="center" wrap data-testid="size-helper">
         <Typography.Text style={{ fontSize: 13 }}>{t("catalog.sizeHelper")}</Typography.Text>
         <InputNumber size="small" min={80} max={220} placeholder={t("catalog.height")} value={height} onChange={setHeight} suffix="cm" style={{ width: 96 }} data-testid="size-height" />
