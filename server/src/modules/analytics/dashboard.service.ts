@@ -10,6 +10,7 @@ import { computeAgentFigures, computeBreakdown, type FiguresBreakdown, type Serv
 import { findReportAgent, loadFiguresData, ReportInputError, reportShopAndPeriod, type ReportRequest } from "./report.service";
 import type { Figures } from "./types";
 import { reasonMix, type ReasonMix } from "../aftersales/reason-mix";
+import { recoveryReport, type Recovery } from "../unpaid-reminders";
 
 export interface DashboardRequest extends ReportRequest {
   bucket: Bucket;
@@ -32,6 +33,8 @@ export interface Dashboard {
   lostReasons: Array<{ reason: string | null; conversations: number }>;
   /** After-sales cases opened in the period: reason mix and return rate (shop view only). */
   aftersales: ReasonMix | null;
+  /** 催付 recovery over the period (unpaid-reminders/recovery.ts); for one agent, over the orders they reminded by hand. */
+  unpaidReminderRecovery?: Recovery;
 }
 
 function pick(breakdown: FiguresBreakdown, agentId: string | null, zero: DashboardFigures): DashboardFigures {
@@ -86,5 +89,15 @@ export async function shopDashboard(db: Db, request: DashboardRequest): Promise<
     trend,
     lostReasons,
     aftersales: agentId === null ? await reasonMix(db, shop.workspaceId, shop.id, period) : null,
+    unpaidReminderRecovery: await reminderRecovery(db, shop, request.from, request.to, agentId),
   };
+}
+
+async function reminderRecovery(db: Db, shop: { id: string; workspaceId: string; timezone: string }, from: string, to: string, agentId: string | null): Promise<Recovery> {
+  const report = await recoveryReport(db, shop.workspaceId, shop, from, to, agentId);
+  const none = { reminded: 0, recovered: 0, rate: null, recoveredCents: 0 };
+  if (!report) return none;
+  if (agentId === null) return report.all;
+  const row = report.agents.find((a) => a.agentId === agentId);
+  return row ? { reminded: row.reminded, recovered: row.recovered, rate: row.rate, recoveredCents: row.recoveredCents } : none;
 }

@@ -131,6 +131,12 @@ describe("recovery rate", () => {
     expect(own.agents.every((a) => a.agentId === presales.agentId)).toBe(true);
     expect(own.to).toBe(dayKey(Date.now(), SH));
     expect((await kit.inject("GET", `/api/v1/unpaid-reminders/recovery?shop=${kit.shopId}&from=2027-02-01&to=2027-01-01`, owner)).statusCode).toBe(400);
+
+    // The figures dashboard carries the same numbers for the same shop days (for an agent: their hand-sent ones).
+    const dash = (agent = "") => kit.inject("GET", `/api/v1/reports/dashboard?shop=${kit.shopId}&from=2026-01-01&to=2028-12-31&bucket=month${agent}`, owner);
+    expect((await dash()).json<{ unpaidReminderRecovery: Rec }>().unpaidReminderRecovery).toEqual(after.all);
+    const agentView = (await dash(`&agent=${presales.agentId}`)).json<{ unpaidReminderRecovery: Rec }>().unpaidReminderRecovery;
+    expect(agentView).toEqual({ reminded: mine.reminded, recovered: mine.recovered, rate: mine.rate, recoveredCents: mine.recoveredCents });
   });
 });
 
