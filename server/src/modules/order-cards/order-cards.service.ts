@@ -143,7 +143,7 @@ export async function sendSkuChange(deps: ChatDeps, auth: AuthContext, orderRef:
   const [from, to] = await Promise.all(
     [item.skuId, input.skuId].map(async (skuId) => {
       const [row] = await deps.db
-        .select({ id: skus.id, productId: skus.productId, color: skus.color, size: skus.size, stock: skus.stock, title: products.title })
+        .select({ id: skus.id, productId: skus.productId, color: skus.color, size: skus.size, stock: skus.stock, archivedAt: skus.archivedAt, title: products.title })
         .from(skus)
         .innerJoin(products, eq(products.id, skus.productId))
         .where(and(eq(skus.workspaceId, order.workspaceId), eq(skus.id, skuId)))
@@ -151,7 +151,8 @@ export async function sendSkuChange(deps: ChatDeps, auth: AuthContext, orderRef:
       return row;
     }),
   );
-  if (!to || to.productId !== item.productId) throw new HttpError(400, "invalid", "Choose another colour or size of the same product", "skuId");
+  // A size the shop no longer sells (archived) is not offered, whatever stock it still shows.
+  if (!to || to.productId !== item.productId || to.archivedAt !== null) throw new HttpError(400, "invalid", "Choose another colour or size of the same product", "skuId");
   if (to.id === item.skuId) throw new HttpError(400, "invalid", "That is the colour and size already ordered", "skuId");
   if (to.stock < item.qty) throw new HttpError(409, "out_of_stock", "Not enough real stock of that colour and size", "skuId");
   const payload = { position: item.position, fromSkuId: item.skuId, toSkuId: to.id, qty: item.qty, title: to.title, from: skuLabel(from!), to: skuLabel(to) };

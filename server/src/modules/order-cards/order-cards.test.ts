@@ -309,6 +309,11 @@ describe("colour/size change", () => {
         expect(res.statusCode, `${skuId} ${res.body}`).toBe(status);
         expect(res.json<{ error: { field: string } }>().error.field).toBe(field);
       }
+      // A size the shop no longer sells (archived in the catalog) is not offered.
+      await t.database.db.insert(skus).values({ id: "sku_card_old", workspaceId: t.workspaceId, productId, color: "卡片灰", size: "XXL", stock: 50, archivedAt: new Date() });
+      const archived = await propose(orderId, buyer, "sku_card_old");
+      expect(archived.statusCode, archived.body).toBe(400);
+      expect(archived.json<{ error: { field: string } }>().error.field).toBe("skuId");
       expect((await post(`/api/v1/orders/${orderId}/ship`, supervisor, {})).statusCode).toBe(200);
       const shipped = await propose(orderId, buyer, "sku_card_l");
       expect(shipped.statusCode).toBe(409);
