@@ -31,6 +31,14 @@ import { registerReportRoutes } from "./modules/analytics/reports.routes";
 import { registerAssistantRoutes } from "./modules/assistant/assistant.routes";
 import { registerCatalogRoutes } from "./modules/catalog";
 import { registerPromotionRoutes } from "./modules/promotions";
+import { registerOrderRoutes, registerWebhookRoutes, startDemoCourier } from "./modules/orders";
+import { startOrderEvents } from "./modules/orders/orders.live";
+import { registerOrderCardRoutes } from "./modules/order-cards/order-cards.routes";
+import { registerCheckoutRoutes } from "./modules/storefront/checkout.routes";
+import { startDeliveryFollowUps } from "./modules/aftersales/delivery-follow-up";
+import { registerDeliveryFollowUpRoutes } from "./modules/aftersales/delivery-follow-up.routes";
+import { registerUnpaidReminderRoutes, startUnpaidReminders } from "./modules/unpaid-reminders";
+import { JobRunner, type JobRunnerOptions } from "./platform/jobs/jobs";
 import { registerAftersalesRoutes } from "./modules/aftersales/aftersales.routes";
 import { registerAftersalesWidgetRoutes } from "./modules/aftersales/aftersales.widget.routes";
 import { registerAgentRoutes, registerAuthRoutes, sessionResolver } from "./modules/staff";
@@ -41,6 +49,7 @@ export interface QinDesk {
   app: FastifyInstance;
   database: Database;
   bus: EventBus;
+  jobs: JobRunner;
   /** Stops taking requests, closes sockets, then the bus; the database stays the caller's. */
   close(): Promise<void>;
 }
@@ -49,6 +58,9 @@ export interface BuildOptions {
   config: Pick<Config, "trustProxy" | "logLevel" | "secureCookies" | "redisUrl"> & Partial<Pick<Config, "llm">>;
   database: Database;
   throttle?: LoginThrottle;
+  /** Tests run due jobs themselves (qindesk.jobs.runDue()) instead of the poll. */
+  startJobs?: boolean;
+  jobs?: Pick<JobRunnerOptions, "pollMs" | "retryDelayMs">;
 }
 
 export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
@@ -77,6 +89,9 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   const searchIndex = startSearchIndexing(bus, db, (err) => app.log.error({ err }, "indexing messages for search failed"));
   const stopReviewAlerts = startReviewAlerts(bus, hub);
   const followUpSweep = startFollowUpSweep(db, bus, (err) => app.log.error({ err }, "opening review follow-ups failed"));
+  // Timers that survive a restart (demo courier, webhook retries, 催付): rows in the database.
+  const jobs = new JobRunner(db, { ...options.jobs, onError: (err, job) => app.log.warn({ err, queue: job.queue }, "job failed") });
+  const stopOrderEvents = startOrderEvents(bus, hub);
 
   registerAuthRoutes(app, db, { secureCookies: config.secureCookies, throttle: options.throttle, bus });
   registerAgentRoutes(app, db, bus);
@@ -92,6 +107,15 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   registerAssistantRoutes(app, db, config.llm ?? null);
   registerCatalogRoutes(app, db);
   registerPromotionRoutes(app, db);
+  registerOrderRoutes(app, deps);
+  registerWebhookRoutes(app, deps, jobs);
+  startDemoCourier(deps, jobs);
+  startUnpaidReminders(deps, jobs);
+  registerUnpaidReminderRoutes(app, deps);
+  registerOrderCardRoutes(app, deps);
+  startDeliveryFollowUps();
+  registerDeliveryFollowUpRoutes(app, deps);
+  registerCheckoutRoutes(app, deps);
   registerAftersalesRoutes(app, db);
   registerAftersalesWidgetRoutes(app, db);
   registerWidgetRoutes(app, db);
@@ -110,6 +134,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   registerSearchRoutes(app, db);
   await registerWebAssets(app);
   await app.ready();
+  if (options.startJobs !== false) jobs.start();
   // Messages stored before search existed, or imported: indexed in the background.
   searchIndex.backfill();
   // Reviews imported while the server was down (`qindesk import`) get their follow-ups.
@@ -119,6 +144,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
     app,
     database,
     bus,
+    jobs,
     close: async () => {
       hub.closeAll(1001, "server shutting down");
       await app.close();
@@ -127,6 +153,8 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
       stopQuickReplyEvents();
       stopReviewAlerts();
       await followUpSweep.stop();
+      stopOrderEvents();
+      await jobs.stop();
       await searchIndex.stop();
       await bus.close();
     },

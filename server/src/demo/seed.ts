@@ -28,7 +28,15 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       platform: "taobao",
       timezone: "Asia/Shanghai",
       currency: "CNY",
-      settings: { demo: true, shippingCutoff: "16:00", defaultCourier: "中通快递" },
+      settings: {
+        demo: true,
+        shippingCutoff: "16:00",
+        defaultCourier: "中通快递",
+        // Seed 000/004: a buyer may ask for SF Express at extra cost.
+        courierOptions: [{ name: "顺丰速运", surchargeCents: 1200 }],
+        shippingFeeCents: 1000,
+        demoLogisticsStepSeconds: 30,
+      },
     });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const agent of DEMO_AGENTS) {
@@ -43,12 +51,21 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const p = products[product]!;
       const skuRows = await listSkus(tx, workspaceId, p.id);
       const createdAt = new Date(now - daysAgo * 86_400_000 - 3_600_000);
+      const customer = buyers[buyer]!;
+      const left = ["shipped", "delivered", "completed", "refunded"].includes(status) && paid;
+      const arrived = ["delivered", "completed"].includes(status);
       await insertOrder(tx, workspaceId, {
         shopId: shop.id,
-        customerId: buyers[buyer]!.id,
+        customerId: customer.id,
         status,
         createdAt,
         paidAt: paid ? new Date(createdAt.getTime() + 600_000) : null,
+        shippedAt: left ? new Date(createdAt.getTime() + 20 * 3_600_000) : null,
+        deliveredAt: arrived ? new Date(createdAt.getTime() + 3 * 86_400_000) : null,
+        recipientName: customer.name,
+        recipientPhone: customer.phone,
+        shippingAddress: customer.address,
+        courier: "中通快递",
         items: [{ productId: p.id, skuId: skuRows[sku]?.id ?? null, qty, priceCents: p.promoPriceCents ?? p.priceCents }],
       });
     }

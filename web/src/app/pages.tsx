@@ -1,10 +1,11 @@
 // The pages of the workbench besides the chat itself, in the order the side menu shows
 // them. Each page is loaded when first opened, and offered only to agents whose
 // abilities (sent by /api/me, the server's own table) allow it.
-import { AppstoreOutlined, BarChartOutlined, CommentOutlined, GiftOutlined, ReadOutlined, SafetyCertificateOutlined, TrophyOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, BarChartOutlined, CommentOutlined, GiftOutlined, ReadOutlined, SafetyCertificateOutlined, ShoppingOutlined, TrophyOutlined } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { REPORT_ABILITY } from "../features/figures/figures-api";
 import type { PlainPage } from "./route";
+import { ABILITY } from "../platform/types";
 
 export interface PageProps {
   /** The part of the address after the page, e.g. a tab or a record id. */
@@ -26,6 +27,13 @@ const anyOf =
     wanted.some((ability) => abilities.includes(ability));
 
 export const PAGES: PageEntry[] = [
+  {
+    key: "orders",
+    icon: <ShoppingOutlined />,
+    label: "nav.orders",
+    allowed: anyOf(ABILITY.viewOrders),
+    Page: lazy(() => import("../features/orders/OrdersRoute").then((m) => ({ default: m.OrdersRoute }))),
+  },
   {
     key: "figures",
     icon: <BarChartOutlined />,
@@ -57,6 +65,14 @@ export const PAGES: PageEntry[] = [
     Page: lazy(() => import("../features/catalog/CatalogPage").then((m) => ({ default: m.CatalogPage }))),
   },
   {
+    key: "knowledge",
+    icon: <ReadOutlined />,
+    label: "nav.knowledge",
+    // Every agent reads the FAQ and follows their proposals; owners and supervisors curate it.
+    allowed: anyOf("conversations.reply", "faq.manage"),
+    Page: lazy(() => import("../features/knowledge/KnowledgePage").then((m) => ({ default: m.KnowledgePage }))),
+  },
+  {
     key: "reviews",
     icon: <CommentOutlined />,
     label: "nav.reviews",
@@ -71,13 +87,5 @@ export const PAGES: PageEntry[] = [
     // The shop's credit is public on the platform; every agent may see it.
     allowed: anyOf("reviews.view"),
     Page: lazy(() => import("../features/credit/CreditPage").then((m) => ({ default: m.CreditPage }))),
-  },
-  {
-    key: "knowledge",
-    icon: <ReadOutlined />,
-    label: "nav.knowledge",
-    // Every agent reads the FAQ and follows their proposals; owners and supervisors curate it.
-    allowed: anyOf("conversations.reply", "faq.manage"),
-    Page: lazy(() => import("../features/knowledge/KnowledgePage").then((m) => ({ default: m.KnowledgePage }))),
   },
 ];

@@ -13,7 +13,7 @@ import { awayText, busyText, welcomeText, withinServiceHours } from "./auto-repl
 import { checkImageDataUrl } from "./image-check";
 import { customers } from "../customers";
 import { agents } from "../staff";
-import type { ChatMessage, ClientEvents, ProductCard, ServerEvent } from "./chat-protocol";
+import type { ChatMessage, ClientEvents, ConversationSummary, ProductCard, ServerEvent } from "./chat-protocol";
 import { CHAT_LIMITS } from "./chat-protocol";
 import type { ConversationRow } from "./conversations.repo";
 import { findConversation, summary, toChatMessage } from "./conversations.repo";
@@ -44,10 +44,11 @@ export interface ConversationEvent {
   events: ServerEvent[];
 }
 
-export async function publishConversation(deps: ChatDeps, c: ConversationRow, events: ServerEvent[], withSummary = true): Promise<void> {
+/** `withSummary`: read the queue summary and send it too (true), send the one given, or none (false). */
+export async function publishConversation(deps: ChatDeps, c: ConversationRow, events: ServerEvent[], withSummary: boolean | ConversationSummary = true): Promise<void> {
   const all = [...events];
   if (withSummary) {
-    const updated = await summary(deps.db, c.workspaceId, c.id);
+    const updated = withSummary === true ? await summary(deps.db, c.workspaceId, c.id) : withSummary;
     if (updated) all.push({ type: "conversation.updated", conversation: updated });
   }
   const payload: ConversationEvent = {
@@ -84,7 +85,6 @@ async function content(deps: ChatDeps, workspaceId: string, shopId: string, even
 
 /** The buyer's open conversation with the shop, or a new one (routed, with a welcome). */
 async function openConversationFor(deps: ChatDeps, buyer: BuyerContext): Promise<{ conversation: ConversationRow; created: boolean }> {
-  const aftersales = await hasPaidOrder(deps.db, buyer.workspaceId, buyer.shopId, buyer.customerId);
   return deps.db.transaction(async (tx) => {
     // One buyer writing from two tabs at once must not open two conversations.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${buyer.customerId + ":" + buyer.shopId}))`);
@@ -95,6 +95,8 @@ async function openConversationFor(deps: ChatDeps, buyer: BuyerContext): Promise
       .orderBy(desc(conversations.startedAt))
       .limit(1);
     if (open) return { conversation: open, created: false };
+    // After payment a buyer's questions go to after-sales (SPEC §1 routing).
+    const aftersales = await hasPaidOrder(tx, buyer.workspaceId, buyer.shopId, buyer.customerId);
     const [created] = await tx
       .insert(conversations)
       .values({
@@ -114,19 +116,27 @@ async function openConversationFor(deps: ChatDeps, buyer: BuyerContext): Promise
 
 export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: SendEvent): Promise<ChatMessage> {
   const body = await content(deps, buyer.workspaceId, buyer.shopId, event);
-  let conversationId = event.conversationId;
-  let created = false;
-  if (!conversationId) {
-    const opened = await openConversationFor(deps, buyer);
-    ({ created } = opened);
-    conversationId = opened.conversation.id;
-  }
   // Only into the buyer's own conversation with this shop: anything else is "not found".
   const owner = { customerId: buyer.customerId, shopId: buyer.shopId };
-  const stored = await storeMessage(deps.db, { ...body, workspaceId: buyer.workspaceId, conversationId, clientId: event.clientId, sender: "buyer", agentId: null, ownedBy: owner });
+  const send = { ...body, workspaceId: buyer.workspaceId, clientId: event.clientId, sender: "buyer" as const, agentId: null, ownedBy: owner };
+  let created = false;
+  // Most messages go into the conversation the buyer already has open: one statement finds
+  // it, stores the message and reads the queue summary. Only a buyer without one (first
+  // message, or the last was closed) takes the longer way that opens and routes one.
+  let stored = event.conversationId ? null : await storeMessage(deps.db, { ...send, conversationId: null, summarize: true }).catch(orNoConversation);
+  if (!stored) {
+    let conversationId = event.conversationId;
+    if (!conversationId) {
+      const opened = await openConversationFor(deps, buyer);
+      ({ created } = opened);
+      conversationId = opened.conversation.id;
+    }
+    stored = await storeMessage(deps.db, { ...send, conversationId, summarize: !created });
+  }
   const message = toChatMessage(stored.message, null);
   if (stored.duplicate) return message;
   let current = stored.conversation;
+  let queueSummary = stored.summary ?? null;
   const events: ServerEvent[] = [{ type: "message.new", message }];
   // Routed once, when it opens; later capacity is handed out by assignWaiting.
   if (created) {
@@ -139,6 +149,7 @@ export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: Send
   if (body.kind === "text" && current.priority !== "urgent" && isUpsetBuyerMessage(body.text)) {
     await deps.db.update(conversations).set({ priority: "urgent" }).where(eq(conversations.id, current.id));
     current = { ...current, priority: "urgent" };
+    if (queueSummary) queueSummary = { ...queueSummary, priority: "urgent" };
     const [customer] = await deps.db.select({ nick: customers.nick }).from(customers).where(eq(customers.id, current.customerId)).limit(1);
     events.push({ type: "conversation.alert", conversationId: current.id, reason: "upset_buyer", nick: customer?.nick ?? "", text: alertExcerpt(body.text) });
   }
@@ -156,8 +167,15 @@ export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: Send
       current = { ...reply.conversation, assigneeId: current.assigneeId, status: current.status };
     }
   }
-  await publishConversation(deps, current, events);
+  // A new conversation was routed and greeted since the store: its summary is read afresh.
+  await publishConversation(deps, current, events, created ? true : (queueSummary ?? true));
   return message;
+}
+
+/** The buyer has no open conversation (or it was closed meanwhile): null, to open one. */
+function orNoConversation(err: unknown): null {
+  if (err instanceof HttpError && err.status === 404) return null;
+  throw err;
 }
 
 async function anyoneOnline(deps: ChatDeps, workspaceId: string, team: "presales" | "aftersales"): Promise<boolean> {
@@ -183,8 +201,8 @@ export async function agentSend(deps: ChatDeps, auth: AuthContext, event: SendEv
   const conversation = await findConversation(deps.db, auth.agent.workspaceId, event.conversationId);
   if (!conversation || !canReplyTo(auth, conversation)) throw notFound("conversation");
   const body = await content(deps, auth.agent.workspaceId, conversation.shopId, event);
-  const stored = await storeMessage(deps.db, { ...body, workspaceId: auth.agent.workspaceId, conversationId: conversation.id, clientId: event.clientId, sender: "agent", agentId: auth.agent.id });
+  const stored = await storeMessage(deps.db, { ...body, workspaceId: auth.agent.workspaceId, conversationId: conversation.id, clientId: event.clientId, sender: "agent", agentId: auth.agent.id, summarize: true });
   const message = toChatMessage(stored.message, auth.agent.name);
-  if (!stored.duplicate) await publishConversation(deps, stored.conversation, [{ type: "message.new", message }]);
+  if (!stored.duplicate) await publishConversation(deps, stored.conversation, [{ type: "message.new", message }], stored.summary ?? true);
   return message;
 }

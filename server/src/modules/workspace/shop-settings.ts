@@ -30,6 +30,26 @@ export const shopSettingsShape = z.strictObject({
   /** Paid before this time (shop time) ships the same day (seed 003). */
   shippingCutoff: hhmm.optional(),
   defaultCourier: z.string().trim().min(1).max(50).optional(),
+  /** Couriers a buyer may ask for instead of the default, each with its surcharge in fen (seed 000, 004: 加钱发顺丰). */
+  courierOptions: z
+    .array(z.strictObject({ name: z.string().trim().min(1).max(50), surchargeCents: z.number().int().min(0).max(100_000) }))
+    .max(20)
+    .optional(),
+  /** Postage of a storefront order below the free-shipping threshold, in fen. */
+  shippingFeeCents: z.number().int().min(0).max(100_000).optional(),
+  /** Where order events go (signed with the shop's webhook secret), and with what. */
+  webhookUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  /** 催付 (seed 002): the automatic sequence; at most two reminders per order, never in quiet hours. */
+  unpaidReminders: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      firstAfterMinutes: z.number().int().min(5).max(72 * 60).optional(),
+      secondAfterMinutes: z.number().int().min(10).max(7 * 24 * 60).optional(),
+      quietHours: z.strictObject({ start: hhmm, end: hhmm }).optional(),
+    })
+    .optional(),
+  /** The demo courier: seconds between simulated logistics events of a demo order. */
+  demoLogisticsStepSeconds: z.number().int().min(1).max(86_400).optional(),
   /** Whole days added to the inquiry→payment attribution window (CONTRACTS §4). */
   attributionExtraDays: z.number().int().min(0).max(30).optional(),
   /** Seconds within which an agent should answer (seed 000: one minute). */
@@ -135,6 +155,7 @@ export function mergeSettings(stored: Record<string, unknown>, patch: ShopSettin
   const merged: Record<string, unknown> = { ...stored, ...patch, autoReplies: { ...(stored.autoReplies as object | undefined), ...patch.autoReplies } };
   if (patch.reviews) merged.reviews = { ...(stored.reviews as object | undefined), ...patch.reviews };
   if (patch.credit) merged.credit = { ...(stored.credit as object | undefined), ...patch.credit };
+  if (patch.unpaidReminders) merged.unpaidReminders = { ...(stored.unpaidReminders as object | undefined), ...patch.unpaidReminders };
   if (patch.policies) {
     merged.policies = { ...storedPolicies, ...patch.policies, lintRules: { ...storedPolicies.lintRules, ...patch.policies.lintRules } };
   }

@@ -36,6 +36,11 @@ describe("abilities", () => {
     for (const list of [owner, supervisor, aftersales]) expect(list).toContain("reviews.reply");
     expect(presales).not.toContain("reviews.reply");
   });
+  it("every agent acts on orders from the chat; only owners and supervisors ship from the pick list", () => {
+    for (const list of [owner, supervisor, presales, aftersales]) expect(list).toEqual(expect.arrayContaining(["orders.view", "orders.update"]));
+    for (const list of [owner, supervisor]) expect(list).toContain("orders.ship");
+    for (const list of [presales, aftersales]) expect(list).not.toContain("orders.ship");
+  });
   it("owners and supervisors manage promotions; agents only read them", () => {
     for (const list of [owner, supervisor]) expect(list).toContain("promotions.manage");
     for (const list of [presales, aftersales]) expect(list).not.toContain("promotions.manage");

@@ -12,6 +12,8 @@ export const ABILITIES = [
   "products.view_floor_price",
   "products.manage",
   "orders.view",
+  "orders.update",
+  "orders.ship",
   "aftersales.handle",
   "aftersales.evidence",
   "reviews.view",
@@ -38,6 +40,9 @@ const EVERY_AGENT: Ability[] = [
   "customers.view",
   "products.view",
   "orders.view",
+  // Any agent adds a remark, sets the courier, sends an address check or a size change,
+  // cancels an unpaid order from the chat (seed 000 §5.3, 002).
+  "orders.update",
   // Any agent opens an after-sales case from the chat they are in (SPEC §4).
   "aftersales.handle",
   "reviews.view",
@@ -55,6 +60,8 @@ const SUPERVISOR: Ability[] = [
   "aftersales.evidence",
   "reports.view_all",
   "data.export",
+  // The warehouse hand-off (pick list → shipped) is the supervisors' and the owner's.
+  "orders.ship",
   // Supervisors curate the team's phrase library (SPEC: supervisors curate quick replies).
   "quick_replies.manage",
   // Owners set promotions (SPEC: who uses it); supervisors run them day to day.

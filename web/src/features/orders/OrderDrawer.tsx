@@ -13,6 +13,7 @@ import { cutoffNow, latestLogistics, orderActionsFor, shopClock } from "./order-
 import { sendOrderCard, useOrder, useOrderAction } from "./orders-api";
 import { SkuChangeModal } from "./SkuChangeModal";
 import { ORDER_STATUS_COLOR } from "./status-colors";
+import { UnpaidReminderButton } from "../unpaid-reminders/UnpaidRemindersPanel";
 
 interface Props {
   orderId: string | null;
@@ -166,6 +167,7 @@ export function OrderDrawer({ orderId, conversationId, canAct, shop, onClose }: 
                   {t("orders.tellWhere")}
                 </Button>
               )}
+              {allowed.cancel && <UnpaidReminderButton orderId={order.id} conversationId={conversationId} size="middle" />}
               {allowed.cancel && (
                 <Popconfirm title={t("orders.cancelConfirm")} onConfirm={() => run({ kind: "cancel" }, t("orders.cancelled"))}>
                   <Button danger data-testid="order-cancel">
