@@ -102,6 +102,12 @@ async function timed(list: BenchOrder[], work: (order: BenchOrder) => Promise<vo
   return (performance.now() - t0) / 1000;
 }
 
+// A failure says what failed in one line (a driver error dumps pages of fields otherwise).
+process.on("uncaughtException", (err: Error & { cause?: Error }) => {
+  console.error(`bench failed: ${err.cause?.message ?? err.message}`.slice(0, 500));
+  process.exit(1);
+});
+
 const { database, drop } = await open();
 try {
   const { db } = database;
