@@ -176,6 +176,17 @@ describe("inbound webhook", () => {
     expect(rows[0]!.n).toBe(1);
   });
 
+  it("two deliveries of one new order at once create it once, its stock taken once", async () => {
+    const before = (await t.database.db.select().from(skus).where(eq(skus.id, "sku_hook")))[0]!.stock;
+    const body = JSON.stringify({ type: "order", order: shopOrder("TB-HOOK-8", { items: [{ sku: "HOOK-SKU", qty: 3, price: 99 }] }) });
+    const results = await Promise.all(["c-1", "c-2", "c-3", "c-4"].map((deliveryId) => deliverIn(body, { secret, deliveryId })));
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    expect(results.map((r) => r.json<{ created: boolean }>().created).filter(Boolean)).toHaveLength(1);
+    const rows = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from orders where external_id = 'TB-HOOK-8'`);
+    expect(rows[0]!.n).toBe(1);
+    expect((await t.database.db.select().from(skus).where(eq(skus.id, "sku_hook")))[0]!.stock).toBe(before - 3);
+  });
+
   it("lets a delivery that failed be sent again with the same id once fixed", async () => {
     const broken = JSON.stringify({ type: "order", order: shopOrder("TB-HOOK-5", { items: [{ sku: "NO-SUCH-SKU", qty: 1, price: 99 }] }) });
     const first = await deliverIn(broken, { secret, deliveryId: "f-1" });
