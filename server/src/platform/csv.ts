@@ -13,6 +13,8 @@ export class CsvSyntaxError extends Error {
     /** 0-based position of the cell in its record. */
     readonly cell: number,
     readonly code: "unclosed_quote" | "text_after_quote" | "stray_quote",
+    /** The text line (1-based) the problem is on: where an unclosed quote opened. */
+    readonly line: number = row,
   ) {
     super(`row ${row}, cell ${cell + 1}: ${code.replaceAll("_", " ")}`);
   }
@@ -21,6 +23,8 @@ export class CsvSyntaxError extends Error {
 export interface CsvRecord {
   /** 1 = the header. A quoted cell may hold line breaks, so this is not the text line. */
   row: number;
+  /** The text line the record starts on (what a text editor shows). */
+  line: number;
   cells: string[];
 }
 
@@ -51,6 +55,8 @@ export function readCsv(raw: string): CsvRecord[] {
   let cell = "";
   let started = false;
   let i = 0;
+  let line = 1;
+  let recordLine = 1;
   const row = () => records.length + 1;
   const endCell = () => {
     cells.push(cell);
@@ -59,15 +65,16 @@ export function readCsv(raw: string): CsvRecord[] {
   };
   const endRecord = () => {
     endCell();
-    if (!(cells.length === 1 && cells[0] === "")) records.push({ row: row(), cells });
+    if (!(cells.length === 1 && cells[0] === "")) records.push({ row: row(), line: recordLine, cells });
     cells = [];
   };
   while (i < text.length) {
     const ch = text[i]!;
     if (ch === '"' && !started) {
+      const quotedFrom = line;
       i++;
       for (;;) {
-        if (i >= text.length) throw new CsvSyntaxError(row(), cells.length, "unclosed_quote");
+        if (i >= text.length) throw new CsvSyntaxError(row(), cells.length, "unclosed_quote", quotedFrom);
         const q = text[i]!;
         if (q === '"') {
           if (text[i + 1] === '"') {
@@ -78,20 +85,23 @@ export function readCsv(raw: string): CsvRecord[] {
           i++;
           break;
         }
+        if (q === "\n") line++;
         cell += q;
         i++;
       }
       started = true;
       const next = text[i];
-      if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") throw new CsvSyntaxError(row(), cells.length, "text_after_quote");
+      if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") throw new CsvSyntaxError(row(), cells.length, "text_after_quote", line);
     } else if (ch === ",") {
       endCell();
       i++;
     } else if (ch === "\r" || ch === "\n") {
       endRecord();
       i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      line++;
+      recordLine = line;
     } else {
-      if (ch === '"') throw new CsvSyntaxError(row(), cells.length, "stray_quote");
+      if (ch === '"') throw new CsvSyntaxError(row(), cells.length, "stray_quote", line);
       cell += ch;
       started = true;
       i++;

@@ -27,19 +27,26 @@ export async function summaries(db: Db, where: SQL | undefined, limit = 200): Pr
     .where(where)
     .orderBy(desc(sql`coalesce(${conversations.lastMessageAt}, ${conversations.startedAt})`), desc(conversations.id))
     .limit(limit);
-  return rows.map(({ c, nick, assigneeName, lastMessage: last, unread: count }) => ({
+  return rows.map(({ c, nick, assigneeName, lastMessage: last, unread: count }) => toSummary(c, { nick, assigneeName: assigneeName ?? null, last, unread: Number(count) }));
+}
+
+/** A conversation as the queue shows it, from its row and what was read beside it. */
+export function toSummary(
+  c: ConversationRow,
+  extra: { nick: string; assigneeName: string | null; last: { text: string; sender: string; kind: string; at: string } | null; unread: number },
+): ConversationSummary {
+  const { last } = extra;
+  return {
     id: c.id,
     shopId: c.shopId,
-    customer: { id: c.customerId, nick },
+    customer: { id: c.customerId, nick: extra.nick },
     team: c.team,
     status: c.status,
     assigneeId: c.assigneeId,
-    assigneeName: assigneeName ?? null,
-    lastMessage: last
-      ? { text: last.kind === "text" ? last.text : `[${last.kind}]`, from: last.sender as ChatMessage["from"], at: new Date(last.at).toISOString() }
-      : null,
+    assigneeName: extra.assigneeName,
+    lastMessage: last ? { text: last.kind === "text" ? last.text : `[${last.kind}]`, from: last.sender as ChatMessage["from"], at: new Date(last.at).toISOString() } : null,
     lastSeq: c.lastSeq,
-    unread: Number(count),
+    unread: extra.unread,
     waitingSince: c.waitingSince?.toISOString() ?? null,
     startedAt: c.startedAt.toISOString(),
     stage: c.stage ?? null,
@@ -47,7 +54,7 @@ export async function summaries(db: Db, where: SQL | undefined, limit = 200): Pr
     lostReason: c.lostReason ?? null,
     escalated: c.escalated,
     priority: c.priority,
-  }));
+  };
 }
 
 export async function summary(db: Db, workspaceId: string, id: string): Promise<ConversationSummary | null> {

@@ -12,7 +12,7 @@ import { newId } from "../../platform/db/ids";
 import { fromJsonRow } from "../../platform/db/json-row";
 import { HttpError, notFound } from "../../platform/http/errors";
 import type { ConversationSummary, MessageKind, MessageSender, OrderCard, ProductCard } from "./chat-protocol";
-import type { ConversationRow, MessageRow } from "./conversations.repo";
+import { toSummary, type ConversationRow, type MessageRow } from "./conversations.repo";
 import { conversations, messages } from "./conversations.schema";
 
 export interface NewMessage {
@@ -75,25 +75,7 @@ function summaryOf(c: ConversationRow, m: MessageRow, extra: SummaryColumns): Co
   const human = m.sender === "buyer" || m.sender === "agent";
   const last = human ? { text: m.text, sender: m.sender, kind: m.kind, at: m.createdAt.toISOString() } : extra.last_before;
   const unread = m.sender === "agent" ? 0 : Number(extra.unread_before) + (m.sender === "buyer" && m.seq > c.agentReadSeq ? 1 : 0);
-  return {
-    id: c.id,
-    shopId: c.shopId,
-    customer: { id: c.customerId, nick: extra.nick ?? "" },
-    team: c.team,
-    status: c.status,
-    assigneeId: c.assigneeId,
-    assigneeName: extra.assignee_name ?? null,
-    lastMessage: last ? { text: last.kind === "text" ? last.text : `[${last.kind}]`, from: last.sender as MessageSender, at: new Date(last.at).toISOString() } : null,
-    lastSeq: c.lastSeq,
-    unread,
-    waitingSince: c.waitingSince?.toISOString() ?? null,
-    startedAt: c.startedAt.toISOString(),
-    stage: c.stage ?? null,
-    outcome: c.outcome ?? null,
-    lostReason: c.lostReason ?? null,
-    escalated: c.escalated,
-    priority: c.priority,
-  };
+  return toSummary(c, { nick: extra.nick ?? "", assigneeName: extra.assignee_name ?? null, last, unread });
 }
 
 interface SummaryColumns {
@@ -103,11 +85,20 @@ interface SummaryColumns {
   last_before: { text: string; sender: string; kind: string; at: string } | null;
 }
 
-const SUMMARY_COLUMNS = sql`, (select nick from customers cu where cu.id = c.customer_id) as nick,
-  (select name from agents a where a.id = c.assignee_id) as assignee_name,
-  (select count(*)::int from messages um where um.conversation_id = c.id and um.sender = 'buyer' and um.seq > c.agent_read_seq) as unread_before,
-  (select json_build_object('text', lm.text, 'sender', lm.sender, 'kind', lm.kind, 'at', lm.created_at) from messages lm
-     where lm.conversation_id = c.id and lm.sender in ('buyer', 'agent') order by lm.seq desc limit 1) as last_before`;
+/** The summary's columns read in the same statement; what this message itself settles is not read. */
+function summaryColumns(sender: MessageSender): SQL {
+  const names = sql`, (select nick from customers cu where cu.id = c.customer_id) as nick, (select name from agents a where a.id = c.assignee_id) as assignee_name`;
+  const unread =
+    sender === "agent"
+      ? sql`, 0 as unread_before`
+      : sql`, (select count(*)::int from messages um where um.conversation_id = c.id and um.sender = 'buyer' and um.seq > c.agent_read_seq) as unread_before`;
+  const last =
+    sender === "buyer" || sender === "agent"
+      ? sql`, null as last_before`
+      : sql`, (select json_build_object('text', lm.text, 'sender', lm.sender, 'kind', lm.kind, 'at', lm.created_at) from messages lm
+           where lm.conversation_id = c.id and lm.sender in ('buyer', 'agent') order by lm.seq desc limit 1) as last_before`;
+  return sql`${names}${unread}${last}`;
+}
 
 export async function storeMessage(db: Db, input: NewMessage): Promise<StoredMessage> {
   const now = new Date();
@@ -134,7 +125,7 @@ export async function storeMessage(db: Db, input: NewMessage): Promise<StoredMes
             from c
             returning *
           )
-          select row_to_json(c) as c, row_to_json(m) as m${input.summarize ? SUMMARY_COLUMNS : sql``} from c, m`,
+          select row_to_json(c) as c, row_to_json(m) as m${input.summarize ? summaryColumns(input.sender) : sql``} from c, m`,
     );
     if (!row) throw notFound("conversation");
     const conversation = fromJsonRow(conversations, row.c);

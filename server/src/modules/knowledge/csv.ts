@@ -1,10 +1,8 @@
-// CSV as shop owners edit it in Excel or WPS, for any fixed list of columns: RFC 4180
-// quoting, CRLF lines, UTF-8 with a BOM (Excel needs it to read Chinese; a BOM on import
-// is tolerated). Exported cells that a spreadsheet would run as a formula (= + - @, and
-// the tab/CR variants OWASP lists) get a leading apostrophe; import takes it off again so
-// a file round-trips unchanged.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const BOM = "\uFEFF";
+// CSV of a fixed list of columns (quick replies, FAQ entries) on the shared reader and
+// writer (platform/csv.ts: RFC 4180, BOM, formula cells neutralised and restored). The
+// first line must name the columns in order, so a cell's position names its column in
+// error messages, which say the text line an owner sees in an editor.
+import { CsvSyntaxError, formatCsv, readCsv, restoreCell } from "../../platform/csv";
 
 export class CsvError extends Error {
   constructor(
@@ -18,101 +16,27 @@ export class CsvError extends Error {
   }
 }
 
-function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) ? "'" + cell : cell;
-}
-
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
+const SYNTAX: Record<CsvSyntaxError["code"], string> = {
+  unclosed_quote: "a quoted cell is never closed",
+  text_after_quote: 'text after a closing quote (write a quote inside a quoted cell as "")',
+  stray_quote: "a quote inside an unquoted cell (quote the whole cell)",
+};
 
 export function formatCsvTable<C extends string>(columns: readonly C[], records: readonly Record<C, string>[]): string {
-  const lines = [columns.join(",")];
-  for (const record of records) lines.push(columns.map((c) => quote(neutralise(record[c]))).join(","));
-  return BOM + lines.join("\r\n") + "\r\n";
+  return formatCsv(columns, records.map((record) => columns.map((c) => record[c])));
 }
 
-interface RawRecord {
-  line: number;
-  cells: string[];
-}
-
-/** Splits CSV text into records (RFC 4180), each with the line it starts on. */
-function splitRecords(text: string, columnName: (index: number) => string): RawRecord[] {
-  const records: RawRecord[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  let quotedFrom = 0;
-  let cellStarted = false;
-  const endCell = () => {
-    cells.push(cell);
-    cell = "";
-    cellStarted = false;
-  };
-  const endRecord = () => {
-    endCell();
-    // A blank line (or the file's trailing newline) is not a record.
-    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: recordLine, cells });
-    cells = [];
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '"' && !cellStarted && cell === "") {
-      quotedFrom = line;
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new CsvError(quotedFrom, columnName(cells.length), "a quoted cell is never closed");
-        const q = text[i]!;
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (q === "\n") line++;
-        cell += q;
-        i++;
-      }
-      cellStarted = true;
-      const next = text[i];
-      if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") {
-        throw new CsvError(line, columnName(cells.length), "text after a closing quote (write a quote inside a quoted cell as \"\")");
-      }
-      continue;
-    }
-    if (ch === ",") {
-      endCell();
-      i++;
-    } else if (ch === "\r" || ch === "\n") {
-      endRecord();
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      if (ch === '"') throw new CsvError(line, columnName(cells.length), "a quote inside an unquoted cell (quote the whole cell)");
-      cell += ch;
-      cellStarted = true;
-      i++;
-    }
-  }
-  if (cellStarted || cells.length > 0) endRecord();
-  return records;
-}
-
-/**
- * Parses CSV whose first line must be exactly `columns` (in that order, so a cell's
- * position names its column in error messages); throws CsvError naming line and column.
- */
+/** Parses CSV whose first line must be exactly `columns`; throws CsvError naming line and column. */
 export function parseCsvTable<C extends string>(columns: readonly C[], raw: string): { line: number; record: Record<C, string> }[] {
   const columnName = (index: number) => columns[index] ?? `#${index + 1}`;
-  const text = raw.startsWith(BOM) ? raw.slice(1) : raw;
-  const [header, ...rows] = splitRecords(text, columnName);
+  let records;
+  try {
+    records = readCsv(raw);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) throw new CsvError(err.line, columnName(err.cell), SYNTAX[err.code]);
+    throw err;
+  }
+  const [header, ...rows] = records;
   if (!header) throw new CsvError(1, columns[0]!, `the file is empty; the first line must be ${columns.join(",")}`);
   const names = header.cells.map((c) => c.trim().toLowerCase());
   columns.forEach((column, index) => {
@@ -124,11 +48,7 @@ export function parseCsvTable<C extends string>(columns: readonly C[], raw: stri
       throw new CsvError(line, columnName(Math.min(cells.length, columns.length)), `expected ${columns.length} cells, found ${cells.length}`, index + 1);
     }
     const record = {} as Record<C, string>;
-    columns.forEach((column, index) => {
-      const cell = cells[index]!;
-      // Undo the export's formula guard.
-      record[column] = cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
-    });
+    columns.forEach((column, i) => (record[column] = restoreCell(cells[i]!)));
     return { line, record };
   });
 }

@@ -159,6 +159,13 @@ describe("HTTP conventions", () => {
         "/api/widget/orders",
         "/api/widget/session",
         "/api/widget/shops/:shopId/products",
+        // Order cards the buyer answers, and the demo storefront's checkout (demo shops only).
+        "/api/widget/order-actions/:id",
+        "/api/widget/order-actions/:id/answer",
+        "/api/widget/checkout",
+        "/api/widget/orders/:id/pay",
+        // The shop's system: checked by the HMAC signature, timestamp and delivery id instead.
+        "/api/v1/webhooks/shops/:shopId/orders",
       ].sort(),
     );
   });
