@@ -17,6 +17,8 @@ export interface Target {
   buyerUrl(i: number): string;
   agentUrl: string;
   agentHeaders(i: number): Record<string, string>;
+  /** What the server did, in a line (QinDesk: how sends were grouped). */
+  stats?(): string;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,10 @@ export async function startOurs(adminUrl: string | null, buyers: number, agents:
     buyerUrl: (i) => `${base}/api/widget/ws?token=${encodeURIComponent(tokens[i % tokens.length]!)}`,
     agentUrl: `${base}/api/ws`,
     agentHeaders: (i) => ({ cookie: cookies[i % cookies.length]! }),
+    stats: () => {
+      const { batches, batched, fallbacks } = qindesk.batcher.stats;
+      return `group commit: ${batched} sends in ${batches} shared statements (${batches ? (batched / batches).toFixed(1) : 0} per statement), ${fallbacks} fell back`;
+    },
     close: async () => {
       await qindesk.close();
       await database.close();

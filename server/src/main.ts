@@ -32,6 +32,7 @@ import { registerAssistantRoutes } from "./modules/assistant/assistant.routes";
 import { registerCatalogRoutes } from "./modules/catalog";
 import { registerPromotionRoutes } from "./modules/promotions";
 import { registerOrderRoutes, registerWebhookRoutes, startDemoCourier } from "./modules/orders";
+import { MessageBatcher } from "./modules/conversations/store-batch";
 import { startOrderEvents } from "./modules/orders/orders.live";
 import { registerOrderCardRoutes } from "./modules/order-cards/order-cards.routes";
 import { registerCheckoutRoutes } from "./modules/storefront/checkout.routes";
@@ -50,6 +51,8 @@ export interface QinDesk {
   database: Database;
   bus: EventBus;
   jobs: JobRunner;
+  /** The chat's group commit (its stats say how many sends went together). */
+  batcher: MessageBatcher;
   /** Stops taking requests, closes sockets, then the bus; the database stays the caller's. */
   close(): Promise<void>;
 }
@@ -83,7 +86,8 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
   await app.register(websocket, { options: { maxPayload: 4 * 1024 * 1024 } });
   const hub = new Hub<ChatConnectionMeta>();
   const stopDelivery = startChatDelivery(bus, hub);
-  const deps = { db, bus };
+  // Chat sends arriving together are stored together (group commit, store-batch.ts).
+  const deps = { db, bus, batcher: new MessageBatcher(db) };
   const stopAssignment = startAssignmentOnCapacity(deps, (err) => app.log.error({ err }, "assigning waiting conversations failed"));
   const stopQuickReplyEvents = startQuickReplyEvents(bus, hub);
   const searchIndex = startSearchIndexing(bus, db, (err) => app.log.error({ err }, "indexing messages for search failed"));
@@ -145,6 +149,7 @@ export async function buildQinDesk(options: BuildOptions): Promise<QinDesk> {
     database,
     bus,
     jobs,
+    batcher: deps.batcher,
     close: async () => {
       hub.closeAll(1001, "server shutting down");
       await app.close();

@@ -20,12 +20,20 @@ import { findConversation, summary, toChatMessage } from "./conversations.repo";
 import { canReplyTo } from "./conversations.policy";
 import { conversations } from "./conversations.schema";
 import { pickAgent } from "./routing";
-import { storeMessage } from "./store-message";
+import { storeMessage, type NewMessage, type StoredMessage } from "./store-message";
+import type { MessageBatcher } from "./store-batch";
 import { alertExcerpt, isUpsetBuyerMessage } from "./upset-buyer";
 
 export interface ChatDeps {
   db: Db;
   bus: EventBus;
+  /** Group commit for the busy paths (buyers' and agents' sends); without it each message is its own statement. */
+  batcher?: MessageBatcher;
+}
+
+/** Stores a send through the batcher when there is one. */
+function storeSend(deps: ChatDeps, input: NewMessage): Promise<StoredMessage> {
+  return deps.batcher ? deps.batcher.store(input) : storeMessage(deps.db, input);
 }
 
 export interface BuyerContext {
@@ -123,7 +131,7 @@ export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: Send
   // Most messages go into the conversation the buyer already has open: one statement finds
   // it, stores the message and reads the queue summary. Only a buyer without one (first
   // message, or the last was closed) takes the longer way that opens and routes one.
-  let stored = event.conversationId ? null : await storeMessage(deps.db, { ...send, conversationId: null, summarize: true }).catch(orNoConversation);
+  let stored = event.conversationId ? null : await storeSend(deps, { ...send, conversationId: null, summarize: true }).catch(orNoConversation);
   if (!stored) {
     let conversationId = event.conversationId;
     if (!conversationId) {
@@ -131,7 +139,7 @@ export async function buyerSend(deps: ChatDeps, buyer: BuyerContext, event: Send
       ({ created } = opened);
       conversationId = opened.conversation.id;
     }
-    stored = await storeMessage(deps.db, { ...send, conversationId, summarize: !created });
+    stored = await storeSend(deps, { ...send, conversationId, summarize: !created });
   }
   const message = toChatMessage(stored.message, null);
   if (stored.duplicate) return message;
@@ -201,7 +209,7 @@ export async function agentSend(deps: ChatDeps, auth: AuthContext, event: SendEv
   const conversation = await findConversation(deps.db, auth.agent.workspaceId, event.conversationId);
   if (!conversation || !canReplyTo(auth, conversation)) throw notFound("conversation");
   const body = await content(deps, auth.agent.workspaceId, conversation.shopId, event);
-  const stored = await storeMessage(deps.db, { ...body, workspaceId: auth.agent.workspaceId, conversationId: conversation.id, clientId: event.clientId, sender: "agent", agentId: auth.agent.id, summarize: true });
+  const stored = await storeSend(deps, { ...body, workspaceId: auth.agent.workspaceId, conversationId: conversation.id, clientId: event.clientId, sender: "agent", agentId: auth.agent.id, summarize: true });
   const message = toChatMessage(stored.message, auth.agent.name);
   if (!stored.duplicate) await publishConversation(deps, stored.conversation, [{ type: "message.new", message }], stored.summary ?? true);
   return message;

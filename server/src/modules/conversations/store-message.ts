@@ -69,7 +69,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** The queue summary from the row just written and what the same statement read beside it. */
-function summaryOf(c: ConversationRow, m: MessageRow, extra: SummaryColumns): ConversationSummary {
+export function summaryOf(c: ConversationRow, m: MessageRow, extra: SummaryColumns): ConversationSummary {
   // The statement's snapshot does not see its own insert: a buyer's or agent's message is
   // the queue's last message itself, and a buyer's adds one to the unread count.
   const human = m.sender === "buyer" || m.sender === "agent";
@@ -78,7 +78,7 @@ function summaryOf(c: ConversationRow, m: MessageRow, extra: SummaryColumns): Co
   return toSummary(c, { nick: extra.nick ?? "", assigneeName: extra.assignee_name ?? null, last, unread });
 }
 
-interface SummaryColumns {
+export interface SummaryColumns {
   nick: string | null;
   assignee_name: string | null;
   unread_before: number;

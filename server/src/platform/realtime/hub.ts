@@ -18,6 +18,19 @@ export interface Connection<Meta> {
   socket: SocketLike;
 }
 
+// One event goes to many sockets (every agent who sees the conversation): it is written
+// as JSON once, not once per socket.
+const written = new WeakMap<object, string>();
+function serialized(event: unknown): string {
+  if (typeof event !== "object" || event === null) return JSON.stringify(event);
+  let text = written.get(event);
+  if (text === undefined) {
+    text = JSON.stringify(event);
+    written.set(event, text);
+  }
+  return text;
+}
+
 export class Hub<Meta> {
   private readonly connections = new Map<string, Connection<Meta>>();
 
@@ -44,7 +57,7 @@ export class Hub<Meta> {
       socket.close(SLOW_CONSUMER_CLOSE, "slow consumer: reconnect and resume");
       return;
     }
-    socket.send(JSON.stringify(event));
+    socket.send(serialized(event));
   }
 
   closeAll(code: number, reason: string): void {
