@@ -237,6 +237,7 @@ async function applyAnswer(tx: Db, action: OrderActionRow, answer: BuyerAnswer) 
   let state: OrderActionRow["state"] = answer.answer === "confirm" ? "confirmed" : answer.answer === "correct" ? "corrected" : "declined";
   if (action.kind === "address_check" && answer.answer !== "decline") {
     if (order.shippedAt !== null) throw new HttpError(409, "shipped", "The parcel has already left: ask the agent to contact the courier");
+    if (order.status !== "paid") throw new HttpError(409, "not_paid_unshipped", "The order is no longer waiting to ship (refunded or cancelled)");
     const fields = answer.answer === "correct" ? { recipientName: answer.recipient.name, recipientPhone: answer.recipient.phone, shippingAddress: answer.recipient.address } : {};
     updated = await updateOrderRow(tx, order.id, { ...fields, addressVerifiedAt: now });
     await addOrderEvent(tx, order, { kind: "address", description: answer.answer === "correct" ? "买家修改并确认了收货信息" : "买家确认了收货信息", at: now });
@@ -245,7 +246,11 @@ async function applyAnswer(tx: Db, action: OrderActionRow, answer: BuyerAnswer) 
     state = "declined";
   } else if (answer.answer === "confirm") {
     const p = action.payload as unknown as SkuChangePayload;
-    if (!isPaidUnshipped(order)) throw new HttpError(409, "shipped", "The order has shipped: a different colour or size now goes through an exchange");
+    if (!isPaidUnshipped(order)) {
+      throw order.shippedAt
+        ? new HttpError(409, "shipped", "The order has shipped: a different colour or size now goes through an exchange")
+        : new HttpError(409, "not_paid_unshipped", "The order is no longer waiting to ship (refunded or cancelled)");
+    }
     const [item] = await tx.select().from(orderItems).where(and(eq(orderItems.orderId, order.id), eq(orderItems.position, p.position))).limit(1);
     if (!item || item.skuId !== p.fromSkuId) throw new HttpError(409, "changed", "The order's item changed since the card was sent");
     await takeStock(tx, order.workspaceId, [{ skuId: p.toSkuId, qty: item.qty }]);

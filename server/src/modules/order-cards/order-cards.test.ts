@@ -205,6 +205,20 @@ describe("address check", () => {
     }
   });
 
+  it("fails a card the buyer answers after the order was refunded, with that reason", async () => {
+    const buyer = await buyerInChat();
+    try {
+      const orderId = await paidOrder(buyer, "sku_card_m", 1);
+      const card = (await sendAddressCheck(orderId, buyer)).json<{ message: ChatMessage }>().message.card!;
+      await t.database.db.update(orders).set({ status: "refunded" }).where(eq(orders.id, orderId));
+      expect((await answer(buyer, card.actionId, { answer: "confirm" })).statusCode).toBe(409);
+      expect(await actionOf(card.actionId)).toMatchObject({ state: "failed", result: { reason: "not_paid_unshipped" } });
+      expect((await orderOf(orderId)).addressVerifiedAt).toBeNull();
+    } finally {
+      await buyer.socket.close();
+    }
+  });
+
   it("is refused before payment and after shipping, and a card answered after the parcel left fails", async () => {
     const buyer = await buyerInChat();
     try {

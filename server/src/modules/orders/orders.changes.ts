@@ -17,6 +17,8 @@ export interface OrderChange {
   order: OrderRow;
   /** The status before, for kind "status" (and "created": null). */
   previousStatus: OrderStatus | null;
+  /** The shop's own system reported it (API, webhook, its courier's events): it knows already. */
+  fromShop?: boolean;
 }
 
 export type OrderChangeListener = (tx: Db, change: OrderChange) => Promise<void>;

@@ -87,7 +87,7 @@ export async function addLogisticsEvents(deps: OrderDeps, workspaceId: string, o
       if (order.status === "paid" && order.shippedAt === null) order = await moveStatusIn(tx, order, { to: "shipped", at, fromShopSystem: true });
       if (event.status === "delivered" && (order.status === "shipped" || order.status === "paid")) order = await moveStatusIn(tx, order, { to: "delivered", at, fromShopSystem: true });
     }
-    if (added > 0) await runOrderListeners(tx, { kind: "logistics", order, previousStatus: null });
+    if (added > 0) await runOrderListeners(tx, { kind: "logistics", order, previousStatus: null, fromShop: true });
     return order;
   });
   return { order, added };

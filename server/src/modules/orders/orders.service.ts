@@ -40,6 +40,8 @@ export interface PlaceOrderInput {
   recipient?: Recipient | null;
   courier?: string | null;
   trackingNo?: string | null;
+  /** For the warehouse from the start (the storefront's gifts: 赠品：袜子 ×1). */
+  remark?: string | null;
   source: "api" | "storefront" | "webhook" | "replacement";
 }
 
@@ -102,6 +104,8 @@ export async function placeOrderIn(tx: Db, workspaceId: string, input: PlaceOrde
       shippingAddress: input.recipient?.address ?? null,
       courier: input.courier ?? null,
       trackingNo: input.trackingNo ?? null,
+      remark: input.remark ?? null,
+      remarkAt: input.remark ? input.createdAt : null,
       stockHeld: holdsStock,
       source: input.source,
     })
@@ -111,7 +115,7 @@ export async function placeOrderIn(tx: Db, workspaceId: string, input: PlaceOrde
   }
   if (holdsStock) await takeStock(tx, workspaceId, input.items);
   await addOrderEvent(tx, row!, { kind: "status", status: input.status, description: STATUS_WORDS[input.status], at: input.createdAt });
-  await runOrderListeners(tx, { kind: "created", order: row!, previousStatus: null });
+  await runOrderListeners(tx, { kind: "created", order: row!, previousStatus: null, fromShop: input.source === "api" || input.source === "webhook" });
   return row!;
 }
 
@@ -141,7 +145,7 @@ export async function moveStatusIn(tx: Db, order: OrderRow, move: StatusMove): P
   const kept = Object.fromEntries(Object.entries(times).filter(([key]) => order[key as keyof OrderRow] === null));
   const updated = await updateOrderRow(tx, order.id, { status: move.to, ...kept, ...move.fields, ...(releasing && { stockHeld: false }) });
   await addOrderEvent(tx, order, { kind: "status", status: move.to, description: move.note ? `${STATUS_WORDS[move.to]}：${move.note}` : STATUS_WORDS[move.to], at, agentId: move.agentId ?? null });
-  await runOrderListeners(tx, { kind: "status", order: updated, previousStatus: order.status });
+  await runOrderListeners(tx, { kind: "status", order: updated, previousStatus: order.status, fromShop: move.fromShopSystem === true });
   return updated;
 }
 

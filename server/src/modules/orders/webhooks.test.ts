@@ -290,6 +290,8 @@ describe("outbound webhooks", () => {
       ["order.remark", "TB-OUT-1", "paid"],
     ]);
     expect(events[2]!.order.remark).toBe("送小样");
+    // What the shop's system reported comes back marked as its own; the remark was made in QinDesk.
+    expect(received.map((r) => (JSON.parse(r.body) as { origin: string }).origin)).toEqual(["shop", "shop", "qindesk"]);
     // The order leaves QinDesk masked, as agents see it.
     expect(events[0]!.order.recipient.phone).toBe("137****1111");
     for (const r of received) {

@@ -148,7 +148,9 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: OrderDeps, job
     },
   });
 
-  // Every change of an order of a shop with a webhook URL goes out, in the change's own transaction.
+  // Every change of an order of a shop with a webhook URL goes out, in the change's own
+  // transaction. `origin` says whether the shop's own system reported it ("shop": an echo
+  // its receiver may ignore) or it happened in QinDesk (an agent, the buyer, the storefront).
   onOrderChange("webhooks", async (tx, change) => {
     const shop = await findShopById(tx, change.order.shopId);
     const url = shop?.settings.webhookUrl;
@@ -156,7 +158,8 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: OrderDeps, job
     const event = change.kind === "created" ? "order.created" : change.kind === "status" ? `order.${change.order.status}` : `order.${change.kind}`;
     const id = newId("whd");
     const detail = await orderDetail(tx, change.order);
-    await tx.insert(webhookDeliveries).values({ id, workspaceId: shop.workspaceId, shopId: shop.id, event, payload: { event, order: detail.order } });
+    const origin = change.fromShop ? "shop" : "qindesk";
+    await tx.insert(webhookDeliveries).values({ id, workspaceId: shop.workspaceId, shopId: shop.id, event, payload: { event, origin, order: detail.order } });
     await enqueueJob(tx, { queue: WEBHOOK_QUEUE, runAt: new Date(), payload: { deliveryId: id } });
   });
 

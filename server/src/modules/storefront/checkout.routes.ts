@@ -80,6 +80,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: ChatDeps): vo
       });
       const fee = typeof shop.settings.shippingFeeCents === "number" ? shop.settings.shippingFeeCents : 1000;
       const priced = await evaluateForShop(db, shop.workspaceId, shop, items.map((i) => ({ productId: i.productId, quantity: i.qty, unitPriceCents: i.priceCents })), Date.now(), fee);
+      // Gifts the promotions give go to the warehouse with the order, or they would not ship.
+      const gifts = priced.applies.filter((p) => p.kind === "gift").map((p) => `${String(p.params.gift)} ×${String(p.params.giftQuantity)}`);
       const order = await placeOrder(deps, shop.workspaceId, {
         shopId: shop.id,
         customerId,
@@ -91,6 +93,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: ChatDeps): vo
         discountCents: priced.discountCents || 0,
         recipient: body.recipient,
         courier: typeof shop.settings.defaultCourier === "string" ? shop.settings.defaultCourier : null,
+        remark: gifts.length > 0 ? `赠品：${gifts.join("，")}` : null,
         source: "storefront",
       });
       return { order: (await orderDetail(db, order, true)).order, promotions: priced.applies.map((p) => ({ name: p.name, kind: p.kind, savingCents: p.savingCents })) };

@@ -96,6 +96,14 @@ describe("demo checkout", () => {
     }
   });
 
+  it("puts the gift a promotion gives (买两件送袜子) on the order for the warehouse", async () => {
+    const buyer = await buyerSession(t, shopId);
+    const two = await checkout(buyer.token, [{ skuId: sku["纯棉圆领/白色/M"]!, qty: 2 }]);
+    expect(two.json<{ order: { remark: string | null } }>().order.remark).toBe("赠品：袜子 ×1");
+    const one = await checkout(buyer.token, [{ skuId: sku["纯棉圆领/白色/M"]!, qty: 1 }]);
+    expect(one.json<{ order: { remark: string | null } }>().order.remark).toBeNull();
+  });
+
   it("refuses a sold-out SKU with 409 and keeps nothing of the order", async () => {
     const buyer = await buyerSession(t, shopId);
     const soldOut = sku["V领宽松/黑色/S"]!;
