@@ -72,6 +72,13 @@ async function generate(database: Database): Promise<void> {
   await db.execute(sql`analyze`);
 }
 
+/** A new agent message in 1,000 conversations, as the chat stores them (seq and last_seq move). */
+async function db1000(database: Database): Promise<void> {
+  await database.db.execute(sql`with c as (update conversations set last_seq = last_seq + 1 where id in (select 'cv_' || g from generate_series(1, 1000) g) returning id, last_seq)
+    insert into messages (id, workspace_id, conversation_id, seq, sender, agent_id, text, created_at)
+    select 'late_' || c.id, 'ws_b', c.id, c.last_seq, 'agent', 'ag_1', 'x', timestamptz '2026-09-30 20:00+08' from c`);
+}
+
 async function time<T>(label: string, run: () => Promise<T>, repeat = 3): Promise<{ ms: number; value: T }> {
   let best = Infinity;
   let value!: T;
@@ -91,7 +98,11 @@ try {
   const [counts] = await queryRows<{ m: number }>(database.db, sql`select count(*)::int as m from messages`);
   console.log(`${database.kind}: ${CONVERSATIONS} conversations, ${counts!.m} messages, ${ORDERS} orders generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const query = { shop: "bs", from: "2026-09-01", to: "2026-09-30" };
+  // The first report builds the figures' rollup (one row per conversation); later ones rebuild only what changed.
+  await time("first report (builds the rollup)", () => shopReport(database.db, query), 1);
   const ours = await time("shopReport (shop, September)", () => shopReport(database.db, query));
+  await db1000(database);
+  await time("after 1,000 conversations got a message", () => shopReport(database.db, query), 1);
   const shop = await findReportShop(database.db, "bs");
   const loaded = await time("  of which: loading the rows", () => loadFiguresData(database.db, shop, reportPeriod(query.from, query.to, shop.timezone)));
   await time("  of which: computeFigures", async () => computeFigures(loaded.value, query));

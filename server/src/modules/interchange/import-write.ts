@@ -11,6 +11,7 @@ import { emptyCounts, MessageIdDeriver, type Counts } from "./import-plan";
 import type { IdMaps } from "./import-resolve";
 import type { ConversationRecord, InterchangeRecord, MessageRecord, OrderRecord, ProductRecord, RecordType } from "./records";
 import { interchangeTimeMs } from "./times";
+import { dropTimelines } from "../analytics/timelines";
 
 const BATCH = 1_000;
 const EXTERNAL = ["workspace_id", "external_id"];
@@ -243,6 +244,8 @@ export class ImportWriter {
       await this.db.execute(sql`update conversations c set last_seq = greatest(c.last_seq, v.seq),
         last_message_at = greatest(coalesce(c.last_message_at, v.at), v.at)
         from unnest(${ids}::text[], ${seqs}::integer[], ${times}::timestamptz[]) as v(id, seq, at) where c.id = v.id`);
+      // A message updated by id keeps its seq, so the figures' rollup would not notice: drop its rows.
+      await dropTimelines(this.db, part.map(([id]) => id));
     }
   }
 }
