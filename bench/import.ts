@@ -5,7 +5,9 @@
 // engine itself costs.
 // Run: npx tsx bench/import.ts [conversations]            (PGlite in memory)
 //      DATABASE_URL=postgres://… npx tsx bench/import.ts  (PostgreSQL, a database made and dropped for the run)
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -46,9 +48,18 @@ function generate(): number {
 async function open(): Promise<{ database: Database; drop(): Promise<void> }> {
   const admin = process.env.DATABASE_URL;
   if (!admin) {
-    const database = await openDatabase({ databaseUrl: null, dataDir: null, command: "bench" });
+    // A data directory, as `qindesk import` uses (./data): PGlite's in-memory file system
+    // copies a growing file to grow it, which a big import pays for and the CLI does not.
+    const dir = mkdtempSync(join(tmpdir(), "qdbench-import-"));
+    const database = await openDatabase({ databaseUrl: null, dataDir: process.env.BENCH_MEMORY ? null : dir, command: "bench" });
     await migrateDatabase(database);
-    return { database, drop: () => database.close() };
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = newId("qdbench").toLowerCase();
   const client = new pg.Client({ connectionString: admin });

@@ -9,7 +9,7 @@ import type { Db } from "../../platform/db/database";
  * from the same snapshot.
  */
 export async function refreshTimelines(db: Db, shopId: string): Promise<void> {
-  await db.execute(sql`insert into conversation_timelines (conversation_id, workspace_id, last_seq, first_buyer_at, last_buyer_at, packed)
+  const rebuilt = await db.execute(sql`insert into conversation_timelines (conversation_id, workspace_id, last_seq, first_buyer_at, last_buyer_at, packed)
     select c.id, c.workspace_id, c.last_seq,
       min(m.created_at) filter (where m.sender = 'buyer'), max(m.created_at) filter (where m.sender = 'buyer'),
       string_agg(case m.sender when 'buyer' then 'u' when 'bot' then 'b' else 'a' || coalesce(m.agent_id, '') || ' ' end
@@ -21,6 +21,12 @@ export async function refreshTimelines(db: Db, shopId: string): Promise<void> {
     group by c.id, c.workspace_id, c.last_seq
     on conflict (conversation_id) do update set last_seq = excluded.last_seq, first_buyer_at = excluded.first_buyer_at,
       last_buyer_at = excluded.last_buyer_at, packed = excluded.packed`);
+  // After a big rebuild (the first report, an import) the planner needs to know the table's size.
+  const result = rebuilt as { rowCount?: number | null; affectedRows?: number };
+  // node-postgres says rowCount, PGlite affectedRows.
+  if ((result.rowCount ?? result.affectedRows ?? 0) > 5_000) {
+    await db.execute(sql`analyze conversation_timelines`);
+  }
 }
 
 /** Messages of these conversations were rewritten in place (a re-import by id): their rows are stale. */

@@ -11,7 +11,10 @@ import { fieldError } from "./errors";
 import { anyOf, chunks } from "./import-sql";
 import { REF_TYPES, undefinedRefs, unknownRefError, type ImportPlan, type PendingRef, type RefType } from "./import-plan";
 
-export type IdMaps = Record<RefType, Map<string, string>>;
+export type IdMaps = Record<RefType, Map<string, string>> & {
+  /** QinDesk ids made by this import (rows that did not exist): nothing can hang off them yet. */
+  created: Set<string>;
+};
 
 export const REF_TABLES: Record<RefType, { table: string; prefix: string }> = {
   shop: { table: "shops", prefix: "shop" },
@@ -49,7 +52,7 @@ async function byOwnId(db: Db, table: string, workspaceId: string, ids: string[]
   return found;
 }
 
-async function resolveType(db: Db, workspaceId: string, plan: ImportPlan, type: RefType): Promise<Map<string, string>> {
+async function resolveType(db: Db, workspaceId: string, plan: ImportPlan, type: RefType, created: Set<string>): Promise<Map<string, string>> {
   const { table, prefix } = REF_TABLES[type];
   const map = new Map<string, string>();
   const refs = undefinedRefs(plan, type);
@@ -74,7 +77,11 @@ async function resolveType(db: Db, workspaceId: string, plan: ImportPlan, type: 
   for (const part of chunks([...adopt], LOOKUP_CHUNK)) {
     await db.execute(sql`update ${sql.raw(table)} set external_id = id where workspace_id = ${workspaceId} and ${anyOf("id", part)}`);
   }
-  for (const id of fresh) map.set(id, adopt.has(id) ? id : newId(prefix));
+  for (const id of fresh) {
+    const own = adopt.has(id) ? id : newId(prefix);
+    map.set(id, own);
+    if (own !== id) created.add(own);
+  }
   return map;
 }
 
@@ -93,8 +100,8 @@ async function checkAgentEmails(db: Db, plan: ImportPlan, agents: Map<string, st
 }
 
 export async function resolveIds(db: Db, workspaceId: string, plan: ImportPlan): Promise<IdMaps> {
-  const maps = {} as IdMaps;
-  for (const type of REF_TYPES) maps[type] = await resolveType(db, workspaceId, plan, type);
+  const maps = { created: new Set<string>() } as IdMaps;
+  for (const type of REF_TYPES) maps[type] = await resolveType(db, workspaceId, plan, type, maps.created);
   await checkAgentEmails(db, plan, maps.agent);
   return maps;
 }

@@ -177,12 +177,19 @@ export class ImportWriter {
     const batch = [...this.messages.values()];
     this.messages.clear();
     const existing = new Map<string, { conversation: string; seq: number }>();
-    const found = await queryRows<{ external_id: string; conversation_id: string; seq: number }>(
+    // A message of a conversation this import creates is new (it keeps no seq of its own to
+    // look up), and a message moved from another conversation takes a new seq either way:
+    // only messages of conversations that existed before are looked up.
+    const known = batch.filter((m) => !this.ids.created.has(m.conversationId)).map((m) => m.externalId);
+    const found = known.length === 0 ? [] : await queryRows<{ external_id: string; conversation_id: string; seq: number }>(
       this.db,
-      sql`select external_id, conversation_id, seq::float8 as seq from messages where workspace_id = ${this.workspaceId} and ${anyOf("external_id", batch.map((m) => m.externalId))}`,
+      sql`select external_id, conversation_id, seq::float8 as seq from messages where workspace_id = ${this.workspaceId} and ${anyOf("external_id", known)}`,
     );
     for (const row of found) existing.set(row.external_id, { conversation: row.conversation_id, seq: row.seq });
-    const unknown = [...new Set(batch.map((m) => m.conversationId))].filter((id) => !this.conversationTail.has(id));
+    const untracked = [...new Set(batch.map((m) => m.conversationId))].filter((id) => !this.conversationTail.has(id));
+    // A conversation this import creates starts at seq 0 and nobody else can write to it yet.
+    for (const id of untracked) if (this.ids.created.has(id)) this.conversationTail.set(id, { seq: 0, at: -Infinity });
+    const unknown = untracked.filter((id) => !this.ids.created.has(id));
     if (unknown.length > 0) {
       // Locked so live chat cannot take the same numbers while the import runs.
       const tails = await queryRows<{ id: string; last_seq: number; at: number | null }>(
