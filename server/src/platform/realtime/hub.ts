@@ -31,8 +31,17 @@ function serialized(event: unknown): string {
   return text;
 }
 
+/** The TCP socket under a `ws` WebSocket, when there is one (tests pass plain objects). */
+type Corkable = { cork(): void; uncork(): void };
+function tcpOf(socket: SocketLike): Corkable | null {
+  const raw = (socket as { _socket?: Partial<Corkable> })._socket;
+  return raw && typeof raw.cork === "function" && typeof raw.uncork === "function" ? (raw as Corkable) : null;
+}
+
 export class Hub<Meta> {
   private readonly connections = new Map<string, Connection<Meta>>();
+  /** Sockets holding frames written in this turn of the event loop; flushed together after it. */
+  private readonly corked = new Set<Corkable>();
 
   add(connection: Connection<Meta>): void {
     this.connections.set(connection.id, connection);
@@ -57,7 +66,21 @@ export class Hub<Meta> {
       socket.close(SLOW_CONSUMER_CLOSE, "slow consumer: reconnect and resume");
       return;
     }
+    // A busy shop sends each agent several frames per message (the message, the queue
+    // summary): corked until the end of this turn, they leave in one write, not one each
+    // (writev was 15 % of the chat's CPU on PostgreSQL, bench/chat.ts).
+    const tcp = tcpOf(socket);
+    if (tcp && !this.corked.has(tcp)) {
+      if (this.corked.size === 0) setImmediate(() => this.uncorkAll());
+      tcp.cork();
+      this.corked.add(tcp);
+    }
     socket.send(serialized(event));
+  }
+
+  private uncorkAll(): void {
+    for (const tcp of this.corked) tcp.uncork();
+    this.corked.clear();
   }
 
   closeAll(code: number, reason: string): void {
