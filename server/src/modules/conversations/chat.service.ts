@@ -1,7 +1,7 @@
 // Sending, reading and typing, for buyers and agents. Events are published on the bus
 // only after the transaction committed; chat-delivery.ts hands them to the sockets that
 // may see them.
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth/auth-context";
 import type { Db } from "../../platform/db/database";
 import { newId } from "../../platform/db/ids";
@@ -21,6 +21,7 @@ import { canReplyTo } from "./conversations.policy";
 import { conversations } from "./conversations.schema";
 import { pickAgent } from "./routing";
 import { storeMessage, type NewMessage, type StoredMessage } from "./store-message";
+import { lockBuyerConversations } from "./buyer-conversation";
 import type { MessageBatcher } from "./store-batch";
 import { alertExcerpt, isUpsetBuyerMessage } from "./upset-buyer";
 
@@ -95,7 +96,7 @@ async function content(deps: ChatDeps, workspaceId: string, shopId: string, even
 async function openConversationFor(deps: ChatDeps, buyer: BuyerContext): Promise<{ conversation: ConversationRow; created: boolean }> {
   return deps.db.transaction(async (tx) => {
     // One buyer writing from two tabs at once must not open two conversations.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${buyer.customerId + ":" + buyer.shopId}))`);
+    await lockBuyerConversations(tx, buyer);
     const [open] = await tx
       .select()
       .from(conversations)

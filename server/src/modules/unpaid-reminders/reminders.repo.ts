@@ -1,5 +1,5 @@
 // The SQL of 催付: the reminders of an order, the pending timers, the unpaid list.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import { newId } from "../../platform/db/ids";
 import { jobs } from "../../platform/jobs/jobs.schema";
@@ -66,9 +66,4 @@ export function unpaidOrders(db: Db, workspaceId: string, shopId: string | undef
     )
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(limit);
-}
-
-/** One buyer advisory lock, shared with the chat's own (chat.service.ts): one buyer never gets two new conversations at once. */
-export async function lockBuyer(tx: Db, customerId: string, shopId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${customerId + ":" + shopId}))`);
 }

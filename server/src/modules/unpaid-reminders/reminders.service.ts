@@ -9,18 +9,20 @@
 // sequence writes into the open one, else the latest (closed: the bot's message reopens
 // nothing), else a new closed conversation that the buyer's answer reopens — so no empty
 // conversation waits in the team's queue for a buyer who never asked anything.
-import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth/auth-context";
 import type { Db } from "../../platform/db/database";
-import { newId } from "../../platform/db/ids";
 import { HttpError, notFound } from "../../platform/http/errors";
 import { cancelJob, enqueueJob } from "../../platform/jobs/jobs";
 import {
   canReplyTo,
   canSeeConversation,
-  conversations,
   findConversation,
+  latestConversationOf,
+  lockBuyerConversations,
   messages,
+  openConversationOfBuyer,
+  startConversationFor,
   publishConversation,
   storeMessage,
   toChatMessage,
@@ -30,7 +32,7 @@ import {
 import { findOrder, isUnpaid, lockOrder, type OrderRow } from "../orders";
 import { findShopById, type ShopRow } from "../workspace";
 import { reminderContext } from "./context";
-import { insertReminder, lockBuyer, REMINDER_QUEUE, remindersOf, type ReminderRow } from "./reminders.repo";
+import { insertReminder, REMINDER_QUEUE, remindersOf, type ReminderRow } from "./reminders.repo";
 import { isQuietAt, MAX_REMINDERS, nextAutomatic, reminderRulesOf } from "./rules";
 import { chooseAutomatic, fillTemplate, shopTemplates, unknownVariables, variablesIn } from "./templates";
 
@@ -51,52 +53,19 @@ export async function scheduleNext(tx: Db, order: OrderRow, shop: ShopRow, now: 
   }
 }
 
-async function openConversationOf(db: Db, order: OrderRow): Promise<ConversationRow | null> {
-  const [row] = await db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.workspaceId, order.workspaceId), eq(conversations.shopId, order.shopId), eq(conversations.customerId, order.customerId), ne(conversations.status, "closed")))
-    .orderBy(desc(conversations.startedAt), desc(conversations.id))
-    .limit(1);
-  return row ?? null;
-}
+const buyerOf = (order: OrderRow) => ({ workspaceId: order.workspaceId, shopId: order.shopId, customerId: order.customerId });
 
-async function latestConversation(db: Db, order: OrderRow): Promise<ConversationRow | null> {
-  const [row] = await db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.workspaceId, order.workspaceId), eq(conversations.shopId, order.shopId), eq(conversations.customerId, order.customerId)))
-    .orderBy(desc(conversations.startedAt), desc(conversations.id))
-    .limit(1);
-  return row ?? null;
-}
+/** The buyer's latest conversation with the shop, open or closed. */
+const latestConversation = (db: Db, order: OrderRow) => latestConversationOf(db, order.workspaceId, order.shopId, order.customerId);
 
-async function newConversation(tx: Db, order: OrderRow, assigneeId: string | null): Promise<ConversationRow> {
-  const now = new Date();
-  const [row] = await tx
-    .insert(conversations)
-    .values({
-      id: newId("conv"),
-      workspaceId: order.workspaceId,
-      shopId: order.shopId,
-      customerId: order.customerId,
-      // The order is unpaid: this is pre-sales work, at the payment step (seed 002's flow).
-      team: "presales",
-      stage: "payment",
-      status: assigneeId ? "open" : "closed",
-      assigneeId,
-      startedAt: now,
-      closedAt: assigneeId ? null : now,
-    })
-    .returning();
-  return row!;
-}
+/** The order is unpaid: a new conversation is pre-sales work, at the payment step (seed 002's flow). */
+const newConversation = (tx: Db, order: OrderRow, assigneeId: string | null) => startConversationFor(tx, buyerOf(order), { team: "presales", stage: "payment", assigneeId });
 
 export type HandTarget = { conversation: ConversationRow | null; opensNew: boolean; problem: "assigned" | null };
 
 /** Where an agent's reminder would go (no conversation given): the buyer's open one, else a new one. */
 export async function handTarget(db: Db, auth: AuthContext, order: OrderRow): Promise<HandTarget> {
-  const open = await openConversationOf(db, order);
+  const open = await openConversationOfBuyer(db, buyerOf(order));
   if (!open) return { conversation: null, opensNew: true, problem: null };
   return { conversation: open, opensNew: false, problem: canReplyTo(auth, open) ? null : "assigned" };
 }
@@ -169,7 +138,7 @@ export async function sendByHand(deps: ChatDeps, auth: AuthContext, orderId: str
     if (!locked || !isUnpaid(locked.status)) throw new HttpError(409, "not_unpaid", "The order is paid or closed: no reminder");
     const sent = await remindersOf(tx, order.id);
     if (sent.length >= MAX_REMINDERS) throw new HttpError(409, "reminder_cap", `An order gets at most ${MAX_REMINDERS} reminders`);
-    await lockBuyer(tx, order.customerId, order.shopId);
+    await lockBuyerConversations(tx, buyerOf(order));
     const conversation = await chosenConversation(tx, auth, locked, input.conversationId);
     if (isQuietAt(now, shop.timezone, rules.quietHours) && !(await buyerActive(tx, conversation, now))) {
       throw new HttpError(409, "quiet_hours", `Quiet hours in the shop's time (${rules.quietHours.start}–${rules.quietHours.end}): remind after they end`);
@@ -186,7 +155,7 @@ export async function sendByHand(deps: ChatDeps, auth: AuthContext, orderId: str
 }
 
 async function automaticConversation(tx: Db, order: OrderRow): Promise<ConversationRow> {
-  return (await openConversationOf(tx, order)) ?? (await latestConversation(tx, order)) ?? newConversation(tx, order, null);
+  return (await openConversationOfBuyer(tx, buyerOf(order))) ?? (await latestConversation(tx, order)) ?? newConversation(tx, order, null);
 }
 
 /**
@@ -225,7 +194,7 @@ export async function runAutomatic(deps: ChatDeps, workspaceId: string, orderId:
       await scheduleNext(tx, locked, shop, now);
       return null;
     }
-    await lockBuyer(tx, order.customerId, order.shopId);
+    await lockBuyerConversations(tx, buyerOf(order));
     const conversation = await automaticConversation(tx, locked);
     const stored = await storeMessage(tx, { workspaceId, conversationId: conversation.id, clientId: clientIdOf(order, next.ordinal), sender: "bot", agentId: null, kind: "text", text });
     await insertReminder(tx, locked, { ordinal: next.ordinal, automatic: true, agentId: null, template: template.key, text, conversationId: conversation.id, messageId: stored.message.id, sentAt: new Date(now) });
