@@ -9,12 +9,9 @@
 // Run: npx tsx bench/catalog.ts [products]            (PGlite in memory)
 //      DATABASE_URL=postgres://… npx tsx bench/catalog.ts  (a database made and dropped for the run)
 import { sql } from "drizzle-orm";
-import pg from "pg";
+import { openBenchDatabase } from "./bench-database";
 import type { Ability } from "../server/src/platform/auth/abilities";
 import type { AuthContext } from "../server/src/platform/auth/auth-context";
-import { openDatabase, type Database } from "../server/src/platform/db/database";
-import { newId } from "../server/src/platform/db/ids";
-import { migrateDatabase } from "../server/src/platform/db/migrate";
 import { listProducts } from "../server/src/modules/catalog/catalog.repo";
 import { planImport } from "../server/src/modules/catalog/catalog-import";
 import { applyImport } from "../server/src/modules/catalog/catalog-import-apply";
@@ -48,33 +45,7 @@ function csv(stockOf: (p: number, s: number) => number): string {
   return lines.join("\r\n") + "\r\n";
 }
 
-async function open(): Promise<{ database: Database; drop(): Promise<void> }> {
-  const admin = process.env.DATABASE_URL;
-  if (!admin) {
-    const database = await openDatabase({ databaseUrl: null, dataDir: null, command: "bench" });
-    await migrateDatabase(database);
-    return { database, drop: () => database.close() };
-  }
-  const name = newId("qdbench").toLowerCase();
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, command: "bench" });
-  await migrateDatabase(database);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: admin });
-      await dropper.connect();
-      await dropper.query(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
-    },
-  };
-}
+const open = () => openBenchDatabase();
 
 async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();

@@ -5,16 +5,12 @@
 // engine itself costs.
 // Run: npx tsx bench/import.ts [conversations]            (PGlite in memory)
 //      DATABASE_URL=postgres://… npx tsx bench/import.ts  (PostgreSQL, a database made and dropped for the run)
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { openBenchDatabase } from "./bench-database";
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { importInterchange } from "../server/src/modules/interchange/import-service";
-import { openDatabase, type Database } from "../server/src/platform/db/database";
-import { newId } from "../server/src/platform/db/ids";
-import { migrateDatabase } from "../server/src/platform/db/migrate";
+import type { Database } from "../server/src/platform/db/database";
 
 const CONVERSATIONS = Number(process.argv[2] ?? 20_000);
 const DIR = new URL("./data/", import.meta.url);
@@ -45,42 +41,7 @@ function generate(): number {
   return lines.length;
 }
 
-async function open(): Promise<{ database: Database; drop(): Promise<void> }> {
-  const admin = process.env.DATABASE_URL;
-  if (!admin) {
-    // A data directory, as `qindesk import` uses (./data): PGlite's in-memory file system
-    // copies a growing file to grow it, which a big import pays for and the CLI does not.
-    const dir = mkdtempSync(join(tmpdir(), "qdbench-import-"));
-    const database = await openDatabase({ databaseUrl: null, dataDir: process.env.BENCH_MEMORY ? null : dir, command: "bench" });
-    await migrateDatabase(database);
-    return {
-      database,
-      drop: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = newId("qdbench").toLowerCase();
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, command: "bench" });
-  await migrateDatabase(database);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: admin });
-      await dropper.connect();
-      await dropper.query(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
-    },
-  };
-}
+const open = () => openBenchDatabase({ pgliteDataDir: !process.env.BENCH_MEMORY });
 
 /** Baseline: parse each line, multi-row insert (type, id, body) 1,000 at a time, one transaction. */
 async function rawInsert(database: Database): Promise<number> {

@@ -7,19 +7,17 @@
 // Run: npx tsx bench/orders.ts [orders] [--concurrency 8] [--http]     (PGlite in memory)
 //      DATABASE_URL=postgres://… npx tsx bench/orders.ts               (PostgreSQL, a database made and dropped for the run)
 //   --http sends over loopback HTTP (fetch, keep-alive) instead of app.inject.
+import { openBenchDatabase } from "./bench-database";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
 import { seedDemo } from "../server/src/demo/seed";
 import { DEMO_PASSWORD } from "../server/src/demo/demo-shop";
 import { buildQinDesk } from "../server/src/main";
 import { products, skus } from "../server/src/modules/catalog";
 import { shops } from "../server/src/modules/workspace";
 import { LoginThrottle } from "../server/src/platform/auth/login-throttle";
-import { openDatabase, type Database } from "../server/src/platform/db/database";
 import { newId } from "../server/src/platform/db/ids";
-import { migrateDatabase } from "../server/src/platform/db/migrate";
 
 const { values, positionals } = parseArgs({ options: { concurrency: { type: "string" }, http: { type: "boolean" } }, allowPositionals: true });
 const ORDERS = Number(positionals[0] ?? 2_000);
@@ -62,33 +60,7 @@ function generate(prefix: string): BenchOrder[] {
   });
 }
 
-async function open(): Promise<{ database: Database; drop(): Promise<void> }> {
-  const admin = process.env.DATABASE_URL;
-  if (!admin) {
-    const database = await openDatabase({ databaseUrl: null, dataDir: null, command: "bench" });
-    await migrateDatabase(database);
-    return { database, drop: () => database.close() };
-  }
-  const name = newId("qdbench").toLowerCase();
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, command: "bench" });
-  await migrateDatabase(database);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: admin });
-      await dropper.connect();
-      await dropper.query(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
-    },
-  };
-}
+const open = () => openBenchDatabase();
 
 /** Runs `work` over the orders with CONCURRENCY in flight; returns the seconds taken. */
 async function timed(list: BenchOrder[], work: (order: BenchOrder) => Promise<void>): Promise<number> {

@@ -4,47 +4,19 @@
 // baseline: one plain SQL aggregate counting the distinct inquiring buyers — the
 // least any report must read.
 // Run: DATABASE_URL=postgres://… npx tsx bench/report.ts [conversations]   (PGlite in memory without DATABASE_URL)
+import { openBenchDatabase } from "./bench-database";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { computeFigures } from "../server/src/modules/analytics";
 import { findReportShop, loadFiguresData, shopReport } from "../server/src/modules/analytics/report.service";
 import { reportPeriod } from "../server/src/modules/analytics/period";
-import { openDatabase, queryRows, type Database } from "../server/src/platform/db/database";
-import { newId } from "../server/src/platform/db/ids";
-import { migrateDatabase } from "../server/src/platform/db/migrate";
+import { queryRows, type Database } from "../server/src/platform/db/database";
 
 const CONVERSATIONS = Number(process.argv[2] ?? 100_000);
 const CUSTOMERS = Math.round(CONVERSATIONS * 0.6);
 const ORDERS = Math.round(CONVERSATIONS * 0.3);
 const START = "2026-08-25 00:00+08";
 
-async function open(): Promise<{ database: Database; drop(): Promise<void> }> {
-  const admin = process.env.DATABASE_URL;
-  if (!admin) {
-    const database = await openDatabase({ databaseUrl: null, dataDir: null, command: "bench" });
-    await migrateDatabase(database);
-    return { database, drop: () => database.close() };
-  }
-  const name = newId("qdbench").toLowerCase();
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, command: "bench" });
-  await migrateDatabase(database);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: admin });
-      await dropper.connect();
-      await dropper.query(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
-    },
-  };
-}
+const open = () => openBenchDatabase();
 
 async function generate(database: Database): Promise<void> {
   const { db } = database;
