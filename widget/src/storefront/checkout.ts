@@ -11,6 +11,7 @@ interface SkuOption {
 
 interface PlacedOrder {
   id: string;
+  externalId: string | null;
   totalCents: number;
   shippingFeeCents: number | null;
   discountCents: number | null;
@@ -80,7 +81,7 @@ function bind(form: HTMLFormElement): void {
         pay.dataset.testid = "checkout-pay";
         pay.textContent = words.pay;
         const lines = [
-          `${words.orderNo} ${order.id}`,
+          `${words.orderNo} ${order.externalId ?? order.id}`,
           `${words.shipping} ${order.shippingFeeCents ? yuan(order.shippingFeeCents) : words.free}`,
           ...(order.discountCents ? [`${words.discount} -${yuan(order.discountCents)}`] : []),
           `${words.total} ${yuan(order.totalCents)}`,
@@ -93,7 +94,7 @@ function bind(form: HTMLFormElement): void {
         pay.addEventListener("click", () => {
           pay.disabled = true;
           call<{ order: PlacedOrder }>(`/api/widget/orders/${encodeURIComponent(order.id)}/pay`, {}).then(
-            () => show(`${words.paid} · ${words.orderNo} ${order.id}`, "ok"),
+            () => show(`${words.paid} · ${words.orderNo} ${order.externalId ?? order.id}`, "ok"),
             () => {
               pay.disabled = false;
               show(words.failed, "bad", box);

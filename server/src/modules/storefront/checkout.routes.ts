@@ -2,6 +2,7 @@
 // default works end to end without an outside shop system. The buyer is the widget's
 // buyer (same token), so the order shows in the agent's sidebar beside the chat. Only a
 // demo shop sells here: a real shop's orders come from its own system.
+import { randomInt } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
@@ -15,6 +16,12 @@ import { evaluateForShop } from "../promotions";
 import type { ShopRow } from "../workspace";
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+/** An order number as a shop's buyers see one: the shop's date and eight random digits (20261202 4831 0957). */
+export function demoOrderNumber(now: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now).replaceAll("-", "");
+  return `${day}${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
+}
 
 function demoOnly(shop: ShopRow): void {
   if (shop.settings.demo !== true) throw new HttpError(403, "forbidden", "Only the demo shop sells through QinDesk's storefront");
@@ -85,6 +92,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: ChatDeps): vo
       const order = await placeOrder(deps, shop.workspaceId, {
         shopId: shop.id,
         customerId,
+        externalId: demoOrderNumber(new Date(), shop.timezone),
         status: "awaiting_payment",
         createdAt: new Date(),
         paidAt: null,

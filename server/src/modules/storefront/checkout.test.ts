@@ -59,6 +59,8 @@ describe("demo checkout", () => {
     // ¥238 (promotional price) − ¥20; postage waived.
     expect(order).toMatchObject({ status: "awaiting_payment", source: "storefront", customerId: buyer.customer.id, totalCents: 21800, discountCents: 2000, shippingFeeCents: 0, courier: "中通快递", paidAt: null });
     expect(order.items).toEqual([expect.objectContaining({ skuId: blazer, qty: 1, priceCents: 23800 })]);
+    // An order number like a shop's: the shop's date, then eight digits.
+    expect((order as unknown as { externalId: string }).externalId).toMatch(/^20\d{6}\d{8}$/);
     // The buyer sees their own address in full.
     expect(order.recipient).toMatchObject(recipient);
     expect(promotions).toEqual(expect.arrayContaining([{ name: "满199减20", kind: "full_reduction", savingCents: 2000 }, expect.objectContaining({ name: "满99包邮", kind: "free_shipping" })]));

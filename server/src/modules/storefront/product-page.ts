@@ -62,7 +62,8 @@ const PRODUCT_CSS = `
 form label{display:block;margin:8px 0}
 form input[type=text],form input[type=tel],form input[type=number],form textarea{width:100%;font:inherit;border:1px solid #dee0e3;border-radius:6px;padding:7px 9px}
 form input[type=number]{width:90px}
-.btns{display:flex;gap:10px;margin-top:14px;flex-wrap:wrap}
+.btns{display:flex;gap:10px;margin-top:14px;flex-wrap:wrap;align-items:center}
+.btns .ask{margin:0;padding:8px 22px;border-radius:20px}
 .primary{border:0;border-radius:20px;background:#ff5000;color:#fff;padding:9px 26px;font:inherit;cursor:pointer}
 .primary:disabled{background:#ffb38a;cursor:default}
 .result{margin-top:14px;padding:12px;border-radius:8px;background:#fff7f0}

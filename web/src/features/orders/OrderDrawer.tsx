@@ -9,7 +9,7 @@ import { useAbility } from "../../platform/session";
 import { ABILITY } from "../../platform/types";
 import { insertIntoComposer } from "../quick-replies/composer-insert";
 import { formatTime, formatYuan, variantText } from "../workbench/format";
-import { cutoffNow, latestLogistics, orderActionsFor, shopClock } from "./order-words";
+import { cutoffNow, hoursAndMinutes, latestLogistics, orderActionsFor, shopClock } from "./order-words";
 import { sendOrderCard, useOrder, useOrderAction } from "./orders-api";
 import { SkuChangeModal } from "./SkuChangeModal";
 import { ORDER_STATUS_COLOR } from "./status-colors";
@@ -56,6 +56,10 @@ export function OrderDrawer({ orderId, conversationId, canAct, shop, onClose }: 
   };
 
   const allowed = order ? orderActionsFor(order) : null;
+  const leftText = (minutes: number) => {
+    const { hours, minutes: rest } = hoursAndMinutes(minutes);
+    return hours > 0 ? t("orders.hoursMinutes", { hours, minutes: rest }) : t("orders.minutesOnly", { minutes: rest });
+  };
   const cutoff = shop && order && allowed?.courier ? cutoffNow(shop.shippingCutoff, new Date(), shop.timezone) : null;
   const where = data ? latestLogistics(data.timeline) : null;
   const logisticsReply = where && shop ? t("orders.logisticsReply", { location: where.location ?? "", time: shopClock(new Date(where.at), shop.timezone), description: where.description }) : null;
@@ -130,7 +134,7 @@ export function OrderDrawer({ orderId, conversationId, canAct, shop, onClose }: 
           </Descriptions>
           {cutoff && (
             <Typography.Text type={cutoff.shipsToday ? "success" : "secondary"} data-testid="order-cutoff">
-              {cutoff.shipsToday ? t("orders.cutoffToday", { cutoff: shop?.shippingCutoff, minutes: cutoff.minutesLeft }) : t("orders.cutoffTomorrow", { cutoff: shop?.shippingCutoff })}
+              {cutoff.shipsToday ? t("orders.cutoffToday", { cutoff: shop?.shippingCutoff, left: leftText(cutoff.minutesLeft) }) : t("orders.cutoffTomorrow", { cutoff: shop?.shippingCutoff })}
             </Typography.Text>
           )}
           {allowed.remark && canAct && (

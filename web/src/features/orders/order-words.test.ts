@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutoffNow, latestLogistics, orderActionsFor, shopClock } from "./order-words";
+import { cutoffNow, hoursAndMinutes, latestLogistics, orderActionsFor, shopClock } from "./order-words";
 
 const ev = (at: string, kind = "logistics", location: string | null = "杭州") => ({ id: at, kind, status: null, location, description: "x", agentId: null, at });
 
@@ -17,6 +17,12 @@ describe("order words", () => {
     expect(cutoffNow("16:00", new Date("2026-12-02T08:00:00Z"), "Asia/Shanghai")).toEqual({ shipsToday: false, minutesLeft: 0 });
     expect(cutoffNow("16:00", now, "Europe/Berlin")).toEqual({ shipsToday: true, minutesLeft: 450 });
     expect(cutoffNow(undefined, now, "Asia/Shanghai")).toBeNull();
+  });
+
+  it("reads the time left as hours and minutes", () => {
+    expect(hoursAndMinutes(957)).toEqual({ hours: 15, minutes: 57 });
+    expect(hoursAndMinutes(45)).toEqual({ hours: 0, minutes: 45 });
+    expect(hoursAndMinutes(-3)).toEqual({ hours: 0, minutes: 0 });
   });
 
   it("offers only the actions the order's state allows", () => {

@@ -41,3 +41,9 @@ export function orderActionsFor(order: Pick<OrderView, "status" | "shippedAt" | 
     ship: paidUnshipped,
   };
 }
+
+/** 957 → { hours: 15, minutes: 57 }: what is left before the cut-off, as a clock reads it. */
+export function hoursAndMinutes(totalMinutes: number): { hours: number; minutes: number } {
+  const whole = Math.max(0, Math.floor(totalMinutes));
+  return { hours: Math.floor(whole / 60), minutes: whole % 60 };
+}
