@@ -51,21 +51,9 @@ export interface ReminderForm {
   blocked: Blocked;
 }
 
-export interface Recovery {
-  reminded: number;
-  recovered: number;
-  rate: number | null;
-  recoveredCents: number;
-}
-
-export interface RecoveryReport {
-  from: string;
-  to: string;
-  all: Recovery;
-  byHand: Recovery;
-  automatic: Recovery;
-  agents: (Recovery & { agentId: string; name: string })[];
-}
+// The recovery figures' shape is the server's own (types only: nothing of the server lands in the bundle).
+import type { RecoveryReport } from "../../../../server/src/modules/unpaid-reminders/recovery";
+export type { Recovery, RecoveryReport } from "../../../../server/src/modules/unpaid-reminders/recovery";
 
 export interface ReminderRules {
   enabled: boolean;
