@@ -13,8 +13,8 @@ import { createTestApp, type Session, type TestApp } from "../../../test/test-ap
 import { queryRows } from "../../platform/db/database";
 import { products, skus } from "../catalog";
 import { shops } from "../workspace";
-import { orders } from "./orders.schema";
-import { checkWebhook, signWebhook, WEBHOOK_MAX_ATTEMPTS } from "./webhooks";
+import { orders, webhookReceipts } from "./orders.schema";
+import { checkWebhook, RECEIPT_KEEP_MS, signWebhook, WEBHOOK_MAX_ATTEMPTS } from "./webhooks";
 
 let t: TestApp;
 let shopId: string;
@@ -174,6 +174,16 @@ describe("inbound webhook", () => {
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const rows = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from orders where external_id = 'TB-HOOK-4'`);
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it("forgets receipts older than the timestamp window can replay", async () => {
+    await t.database.db.insert(webhookReceipts).values({ shopId, deliveryId: "ancient", receivedAt: new Date(Date.now() - RECEIPT_KEEP_MS - 60_000) });
+    await t.database.db.insert(webhookReceipts).values({ shopId, deliveryId: "recent", receivedAt: new Date(Date.now() - 60_000) });
+    expect((await deliverIn(JSON.stringify({ type: "order", order: shopOrder("TB-HOOK-5") }), { secret, deliveryId: "r-5" })).statusCode).toBe(200);
+    const kept = (await t.database.db.select({ id: webhookReceipts.deliveryId }).from(webhookReceipts).where(eq(webhookReceipts.shopId, shopId))).map((r) => r.id);
+    expect(kept).toContain("recent");
+    expect(kept).toContain("r-5");
+    expect(kept).not.toContain("ancient");
   });
 
   it("two deliveries of one new order at once create it once, its stock taken once", async () => {

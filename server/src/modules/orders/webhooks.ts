@@ -6,7 +6,7 @@
 // Out: every order change of a shop with a webhook URL becomes a job (enqueued in the
 // change's own transaction), POSTed with retries and backoff; each attempt is recorded.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../platform/db/database";
@@ -26,6 +26,8 @@ import { orderDetail } from "./orders.views";
 
 export const WEBHOOK_QUEUE = "webhook";
 export const MAX_CLOCK_SKEW_SECONDS = 300;
+/** Receipts are kept twice the timestamp window (a sender's clock may run either way). */
+export const RECEIPT_KEEP_MS = 2 * 2 * MAX_CLOCK_SKEW_SECONDS * 1000;
 
 export function signWebhook(secret: string, timestamp: string, deliveryId: string, body: string): string {
   return createHmac("sha256", secret).update(`${timestamp}.${deliveryId}.${body}`).digest("hex");
@@ -84,6 +86,9 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: OrderDeps, job
         }
         const input = parseInput(inboundShape, json, "body");
         const fresh = await db.insert(webhookReceipts).values({ shopId: shop.id, deliveryId }).onConflictDoNothing().returning();
+        // A delivery older than the timestamp window is refused by its timestamp already:
+        // its receipt is no longer needed to refuse a replay.
+        await db.delete(webhookReceipts).where(and(eq(webhookReceipts.shopId, shop.id), lt(webhookReceipts.receivedAt, new Date(Date.now() - RECEIPT_KEEP_MS))));
         if (fresh.length === 0) {
           request.log.warn({ shopId: shop.id }, "webhook replay refused");
           throw new HttpError(409, "replayed", "This delivery was received before");

@@ -162,6 +162,25 @@ describe("enqueue and run", () => {
   });
 });
 
+describe("history", () => {
+  it("forgets finished jobs after a week (failed ones after a month), never pending ones", async () => {
+    const day = 86_400_000;
+    const ago = (days: number) => new Date(Date.now() - days * day).toISOString();
+    await database.db.execute(sql`insert into jobs (id, queue, state, run_at, finished_at) values
+      ('j_done_old', 'h', 'done', ${ago(9)}::timestamptz, ${ago(8)}::timestamptz),
+      ('j_done_new', 'h', 'done', ${ago(2)}::timestamptz, ${ago(1)}::timestamptz),
+      ('j_cancel_old', 'h', 'cancelled', ${ago(9)}::timestamptz, ${ago(8)}::timestamptz),
+      ('j_failed_mid', 'h', 'failed', ${ago(9)}::timestamptz, ${ago(8)}::timestamptz),
+      ('j_failed_old', 'h', 'failed', ${ago(40)}::timestamptz, ${ago(31)}::timestamptz),
+      ('j_pending_old', 'h', 'pending', ${ago(60)}::timestamptz, null)`);
+    const runner = new JobRunner(database.db);
+    runner.handle("other", async () => undefined);
+    await runner.runDue();
+    const left = (await queryRows<{ id: string }>(database.db, sql`select id from jobs order by id`)).map((r) => r.id);
+    expect(left).toEqual(["j_done_new", "j_failed_mid", "j_pending_old"]);
+  });
+});
+
 describe("failures", () => {
   it("retries a failing job later with growing waits, counted from the runner's clock, and records the error", async () => {
     const delays: number[] = [];
