@@ -104,7 +104,7 @@ async function syncCards(db: Db, rows: OrderActionRow[], order: OrderRow): Promi
 
 async function sendCard(deps: ChatDeps, auth: AuthContext, order: OrderRow, c: ConversationRow, kind: OrderCard["kind"], payload: Omit<SkuChangePayload, "messageId"> | Record<string, never>, text: string) {
   const id = newId("oact");
-  const messageId = await deps.db.transaction(async (tx) => {
+  const sent = await deps.db.transaction(async (tx) => {
     const replaced = await withdrawPending(tx, order, kind);
     const [action] = await tx
       .insert(orderActions)
@@ -117,11 +117,11 @@ async function sendCard(deps: ChatDeps, auth: AuthContext, order: OrderRow, c: C
     return { stored, withdrawn };
   });
   const events: ServerEvent[] = [
-    ...messageId.withdrawn.map((card) => ({ type: "order_action.updated" as const, conversationId: c.id, card })),
-    { type: "message.new", message: toChatMessage(messageId.stored.message, auth.agent.name) },
+    ...sent.withdrawn.map((card) => ({ type: "order_action.updated" as const, conversationId: c.id, card })),
+    { type: "message.new", message: toChatMessage(sent.stored.message, auth.agent.name) },
   ];
-  await publishConversation(deps, messageId.stored.conversation, events);
-  return toChatMessage(messageId.stored.message, auth.agent.name);
+  await publishConversation(deps, sent.stored.conversation, events);
+  return toChatMessage(sent.stored.message, auth.agent.name);
 }
 
 export async function sendAddressCheck(deps: ChatDeps, auth: AuthContext, orderRef: string, conversationId: string) {
