@@ -22,6 +22,7 @@ const SOURCES = [
   join(root, "widget", "index.html"),
   WIDGET_CONFIG,
   STOREFRONT_CONFIG,
+  join(root, "widget", "vite.lib.ts"),
 ];
 
 /** Newest modification time under `path` (0 when it does not exist). */
