@@ -19,7 +19,7 @@ import { newId } from "../../platform/db/ids";
 import { fromJsonRow } from "../../platform/db/json-row";
 import { notFound } from "../../platform/http/errors";
 import { conversations, messages } from "./conversations.schema";
-import { storeMessage, summaryOf, type NewMessage, type StoredMessage, type SummaryColumns } from "./store-message";
+import { storeMessage, summaryColumns, summaryOf, type NewMessage, type StoredMessage, type SummaryColumns } from "./store-message";
 
 interface Pending {
   input: NewMessage;
@@ -70,12 +70,7 @@ function batchStatement(batch: Pending[], now: string): SQL {
       select f.id, f.ws, c.id, c.last_seq, f.client, f.sender, f.agent, f.kind, f.body, f.image, f.product, f.card, ${now}::timestamptz
       from c join fresh f on f.ord = c.batch_ord
       returning *)
-    select 'stored' as state, c.batch_ord as ord, row_to_json(c) as c, row_to_json(m) as m,
-      (select nick from customers cu where cu.id = c.customer_id) as nick,
-      (select name from agents a where a.id = c.assignee_id) as assignee_name,
-      (select count(*)::int from messages um where um.conversation_id = c.id and um.sender = 'buyer' and um.seq > c.agent_read_seq) as unread_before,
-      (select json_build_object('text', lm.text, 'sender', lm.sender, 'kind', lm.kind, 'at', lm.created_at) from messages lm
-         where lm.conversation_id = c.id and lm.sender in ('buyer', 'agent') order by lm.seq desc limit 1) as last_before
+    select 'stored' as state, c.batch_ord as ord, row_to_json(c) as c, row_to_json(m) as m${summaryColumns()}
     from c join m on m.conversation_id = c.id
     union all select 'duplicate', ord, null, null, null, null, null, null from dups
     union all select 'missing', t.ord, null, null, null, null, null, null from target t where t.cid is null

@@ -85,8 +85,12 @@ export interface SummaryColumns {
   last_before: { text: string; sender: string; kind: string; at: string } | null;
 }
 
-/** The summary's columns read in the same statement; what this message itself settles is not read. */
-function summaryColumns(sender: MessageSender): SQL {
+/**
+ * The summary's columns of the conversation row `c`, read in the same statement; what a
+ * message from `sender` settles itself is not read (without a sender: all are read, for a
+ * statement that stores messages of several senders).
+ */
+export function summaryColumns(sender?: MessageSender): SQL {
   const names = sql`, (select nick from customers cu where cu.id = c.customer_id) as nick, (select name from agents a where a.id = c.assignee_id) as assignee_name`;
   const unread =
     sender === "agent"
