@@ -1,5 +1,6 @@
 // One line of the interchange file → one validated record.
 import { InterchangeError, issueToError, quoteValue } from "./errors";
+import { quickAccept } from "./quick-accept";
 import { isRecordType, recordSchemas, type InterchangeRecord } from "./records";
 
 /** Validate one already-decoded JSON value as an interchange record. */
@@ -10,6 +11,8 @@ export function parseRecord(value: unknown, line: number): InterchangeRecord {
   const type = (value as { type?: unknown }).type;
   if (type === undefined) throw new InterchangeError(line, "type", 'missing "type"');
   if (!isRecordType(type)) throw new InterchangeError(line, "type", `unknown type ${quoteValue(type)}`);
+  const quick = quickAccept(value as Record<string, unknown>);
+  if (quick) return quick;
   const result = recordSchemas[type].safeParse(value, { reportInput: true });
   if (!result.success) throw issueToError(line, type, result.error.issues);
   return result.data;

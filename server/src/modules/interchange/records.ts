@@ -57,11 +57,12 @@ const timezone = z
   .refine((zone) => isValidTimeZone(zone) && zone.trim() !== "", "is not an IANA time zone (e.g. Asia/Shanghai)");
 
 // Birthday greetings need only month and day, so "MM-DD" is accepted beside a full date.
-const birthday = z.string().refine((text) => {
+export function isBirthday(text: string): boolean {
   if (parseLocalDate(text)) return true;
   const m = /^(\d{2})-(\d{2})$/.exec(text);
   return m !== null && parseLocalDate(`2000-${m[1]}-${m[2]}`) !== null;
-}, "is not a date (YYYY-MM-DD or MM-DD)");
+}
+const birthday = z.string().refine(isBirthday, "is not a date (YYYY-MM-DD or MM-DD)");
 
 const email = z.string().refine((text) => /^[^\s@]+@[^\s@]+$/.test(text), "is not an email address");
 
