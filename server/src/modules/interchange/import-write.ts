@@ -14,6 +14,12 @@ import { interchangeTimeMs } from "./times";
 import { dropTimelines } from "../analytics/timelines";
 
 const BATCH = 1_000;
+/**
+ * Writes queued and not yet answered. On PostgreSQL the server works on one while this
+ * process parses the next lines (two cores, both busy). They run one after another in
+ * the order queued, so a message still follows its conversation.
+ */
+const IN_FLIGHT = 4;
 const EXTERNAL = ["workspace_id", "external_id"];
 
 const SPECS = {
@@ -65,6 +71,9 @@ export class ImportWriter {
   /** Conversation → highest seq and latest message time written, for last_seq afterwards. */
   private readonly conversationTail = new Map<string, { seq: number; at: number }>();
   private readonly written = new Set<string>();
+  /** One link per queued write; each runs after the one before and fails when any before it failed. */
+  private readonly inFlight: Promise<void>[] = [];
+  private last: Promise<void> = Promise.resolve();
   readonly counts: WriteCounts = { created: emptyCounts(), updated: emptyCounts() };
 
   constructor(
@@ -81,15 +90,33 @@ export class ImportWriter {
     return rows;
   }
 
+  /** Queue a write without waiting for it, unless too many are still unanswered. */
+  private async send<T>(write: () => Promise<T>, then: (result: T) => void = () => {}): Promise<void> {
+    const link = this.last.then(async () => then(await write()));
+    // A failure is thrown where the link is awaited (in order, below); until then it must not count as unhandled.
+    link.catch(() => {});
+    this.last = link;
+    this.inFlight.push(link);
+    while (this.inFlight.length > IN_FLIGHT) await this.inFlight.shift();
+  }
+
+  /** Wait for every queued write (before reading what they wrote); the first failure is thrown. */
+  private async drain(): Promise<void> {
+    while (this.inFlight.length > 0) await this.inFlight.shift();
+  }
+
   private async upsert(table: Table, type: RecordType | null): Promise<void> {
     const rows = this.rows.get(table);
     if (!rows || rows.size === 0) return;
     this.rows.delete(table);
-    const outcome = await upsertRows(this.db, SPECS[table], [...rows.values()]);
-    if (type) {
-      this.counts.created[type] += outcome.created;
-      this.counts.updated[type] += outcome.updated;
-    }
+    const values = [...rows.values()];
+    await this.send(() => upsertRows(this.db, SPECS[table], values), (outcome) => this.count(type, outcome));
+  }
+
+  private count(type: RecordType | null, outcome: { created: number; updated: number }): void {
+    if (!type) return;
+    this.counts.created[type] += outcome.created;
+    this.counts.updated[type] += outcome.updated;
   }
 
   async add(record: InterchangeRecord): Promise<void> {
@@ -141,7 +168,7 @@ export class ImportWriter {
     await this.upsert("sku", null);
     const kept = skuRows.map((row) => row[0] as string);
     for (const part of chunks(productIds, BATCH)) {
-      await this.db.execute(sql`delete from skus where ${anyOf("product_id", part)} and id <> all(${sql.param(kept)}::text[])`);
+      await this.send(() => this.db.execute(sql`delete from skus where ${anyOf("product_id", part)} and id <> all(${sql.param(kept)}::text[])`));
     }
   }
 
@@ -181,6 +208,8 @@ export class ImportWriter {
     // look up), and a message moved from another conversation takes a new seq either way:
     // only messages of conversations that existed before are looked up.
     const known = batch.filter((m) => !this.ids.created.has(m.conversationId)).map((m) => m.externalId);
+    // What follows reads messages and conversations the queued writes may touch.
+    if (known.length > 0) await this.drain();
     const found = known.length === 0 ? [] : await queryRows<{ external_id: string; conversation_id: string; seq: number }>(
       this.db,
       sql`select external_id, conversation_id, seq::float8 as seq from messages where workspace_id = ${this.workspaceId} and ${anyOf("external_id", known)}`,
@@ -207,9 +236,7 @@ export class ImportWriter {
       const agentId = optional(this.ids.agent, r.agent);
       return [newId("msg"), this.workspaceId, m.externalId, m.conversationId, seq, r.from, agentId, r.text, new Date(m.at).toISOString()];
     });
-    const outcome = await upsertRows(this.db, SPECS.message, rows);
-    this.counts.created.message += outcome.created;
-    this.counts.updated.message += outcome.updated;
+    await this.send(() => upsertRows(this.db, SPECS.message, rows), (outcome) => this.count("message", outcome));
   }
 
   private async addOrder(r: OrderRecord): Promise<void> {
@@ -230,7 +257,7 @@ export class ImportWriter {
     await this.upsert("order", "order");
     await this.upsert("item", null);
     for (const part of chunks(orderIds, BATCH)) {
-      await this.db.execute(sql`delete from order_items where ${anyOf("order_id", part)} and id <> all(${sql.param(kept)}::text[])`);
+      await this.send(() => this.db.execute(sql`delete from order_items where ${anyOf("order_id", part)} and id <> all(${sql.param(kept)}::text[])`));
     }
   }
 
@@ -243,6 +270,7 @@ export class ImportWriter {
     await this.flushOrders();
     await this.upsert("return", "return");
     await this.upsert("review", "review");
+    await this.drain();
     const tails = [...this.conversationTail].filter(([, tail]) => Number.isFinite(tail.at));
     for (const part of chunks(tails, BATCH)) {
       const ids = sql.param(part.map(([id]) => id));
