@@ -73,7 +73,6 @@ export class ImportWriter {
   private readonly written = new Set<string>();
   /** One link per queued write; each runs after the one before and fails when any before it failed. */
   private readonly inFlight: Promise<void>[] = [];
-  private last: Promise<void> = Promise.resolve();
   readonly counts: WriteCounts = { created: emptyCounts(), updated: emptyCounts() };
 
   constructor(
@@ -92,10 +91,11 @@ export class ImportWriter {
 
   /** Queue a write without waiting for it, unless too many are still unanswered. */
   private async send<T>(write: () => Promise<T>, then: (result: T) => void = () => {}): Promise<void> {
-    const link = this.last.then(async () => then(await write()));
+    // Only drain empties the list, awaiting every link: after it nothing is unanswered.
+    const previous = this.inFlight.at(-1) ?? Promise.resolve();
+    const link = previous.then(async () => then(await write()));
     // A failure is thrown where the link is awaited (in order, below); until then it must not count as unhandled.
     link.catch(() => {});
-    this.last = link;
     this.inFlight.push(link);
     while (this.inFlight.length > IN_FLIGHT) await this.inFlight.shift();
   }

@@ -134,6 +134,20 @@ describe("importInterchange", () => {
     expect(await rowCount()).toBe(0);
   });
 
+  it("writes nothing when the database refuses a row after earlier batches were queued", async () => {
+    const messages = Array.from({ length: 2_500 }, (_, i) => ({ type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:00:00+08:00", text: `m${i}` }));
+    // PostgreSQL text cannot hold NUL: the last batch is refused by the database, not by the file check.
+    messages.push({ ...messages[0], text: "bad\u0000" });
+    const text = lines(
+      { type: "shop", id: "s1", name: "A" },
+      { type: "customer", id: "c1", nick: "n" },
+      { type: "conversation", id: "v1", shop: "s1", customer: "c1", team: "presales", startedAt: "2026-09-01T10:00:00+08:00" },
+      ...messages,
+    );
+    await expect(importInterchange(database.db, fromText(text))).rejects.toThrow(/Failed query: insert into "messages"/);
+    expect(await rowCount()).toBe(0);
+  });
+
   it("refuses an agent message naming an unknown agent, and a duplicate agent email", async () => {
     await importInterchange(database.db, () => SAMPLE);
     const before = await snapshot();
