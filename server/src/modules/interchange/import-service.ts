@@ -3,11 +3,11 @@
 // transaction, ids are resolved and pass 2 streams the file again writing batched
 // upserts. A bad line, an unknown reference or a database refusal rolls everything back.
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../../platform/db/database";
+import { engineOf, queryRows, type Db } from "../../platform/db/database";
 import { newId } from "../../platform/db/ids";
 import { emptyCounts, planImport, type Counts, type ImportSource, type Progress } from "./import-plan";
 import { resolveIds } from "./import-resolve";
-import { ImportWriter } from "./import-write";
+import { batchSize, ImportWriter } from "./import-write";
 import { readInterchange } from "./reader";
 
 export interface ImportResult {
@@ -48,13 +48,14 @@ async function targetWorkspace(db: Db, wanted: string | undefined): Promise<stri
  */
 export async function importInterchange(db: Db, source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
   const { progress } = options;
+  const batch = batchSize(engineOf(db));
   const plan = await planImport(source, progress);
   progress?.("checking", plan.records, plan.records);
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
     const workspaceId = await targetWorkspace(txDb, options.workspaceId);
     const ids = await resolveIds(txDb, workspaceId, plan);
-    const writer = new ImportWriter(txDb, workspaceId, ids);
+    const writer = new ImportWriter(txDb, workspaceId, ids, batch);
     await writer.writeEarly(plan.early.values());
     let done = 0;
     for await (const { record } of readInterchange(source())) {

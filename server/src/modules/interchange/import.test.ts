@@ -14,6 +14,7 @@ import { storeMessage } from "../conversations/store-message";
 import { InterchangeError } from "./errors";
 import { exportInterchange } from "./export-service";
 import { importInterchange } from "./import-service";
+import { batchSize } from "./import-write";
 import { readInterchange } from "./reader";
 import type { InterchangeRecord } from "./records";
 import { formatInterchangeRecord } from "./writer";
@@ -135,7 +136,7 @@ describe("importInterchange", () => {
   });
 
   it("writes nothing when the database refuses a row after earlier batches were queued", async () => {
-    const messages = Array.from({ length: 2_500 }, (_, i) => ({ type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:00:00+08:00", text: `m${i}` }));
+    const messages = Array.from({ length: 2.5 * batchSize(database.kind) }, (_, i) => ({ type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:00:00+08:00", text: `m${i}` }));
     // PostgreSQL text cannot hold NUL: the last batch is refused by the database, not by the file check.
     messages.push({ ...messages[0], text: "bad\u0000" });
     const text = lines(
@@ -146,6 +147,28 @@ describe("importInterchange", () => {
     );
     await expect(importInterchange(database.db, fromText(text))).rejects.toThrow(/Failed query: insert into "messages"/);
     expect(await rowCount()).toBe(0);
+  });
+
+  it("leaves the planner statistics of the tables it filled (PGlite has no autovacuum)", async () => {
+    const messages = Array.from({ length: 1_200 }, (_, i) => ({ type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:00:00+08:00", text: `m${i}` }));
+    const text = lines(
+      { type: "shop", id: "s1", name: "A" },
+      { type: "customer", id: "c1", nick: "n" },
+      { type: "conversation", id: "v1", shop: "s1", customer: "c1", team: "presales", startedAt: "2026-09-01T10:00:00+08:00" },
+      ...messages,
+    );
+    await importInterchange(database.db, fromText(text));
+    const tuples = async () =>
+      Object.fromEntries(
+        (await queryRows<{ relname: string; reltuples: number }>(database.db, sql`select relname, reltuples::float8 as reltuples from pg_class where relname in ('messages', 'conversations')`)).map((r) => [r.relname, r.reltuples]),
+      );
+    // 1,200 new messages: analyzed. One new conversation: left to autovacuum.
+    expect(await tuples()).toEqual({ messages: 1_200, conversations: -1 });
+    // 1,200 more on 1,200 is more than a tenth: analyzed again; 100 more would not be.
+    await importInterchange(database.db, fromText(lines(...messages.map((m) => ({ ...m, text: `${m.text}b` })))));
+    expect((await tuples()).messages).toBe(2_400);
+    await importInterchange(database.db, fromText(lines(...messages.slice(0, 100).map((m) => ({ ...m, text: `${m.text}c` })))));
+    expect((await tuples()).messages).toBe(2_400);
   });
 
   it("refuses an agent message naming an unknown agent, and a duplicate agent email", async () => {

@@ -18,6 +18,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Which engine a Db (not a transaction) was opened on, for the few places that size work by it. */
+const engines = new WeakMap<Db, Database["kind"]>();
+
+export function engineOf(db: Db): Database["kind"] | undefined {
+  return engines.get(db);
+}
+
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
 export interface OpenOptions {
@@ -46,6 +53,7 @@ async function openPostgres(url: string): Promise<Database> {
   // pool opens a fresh connection for the next query.
   pool.on("error", () => undefined);
   const db = drizzle(pool) as unknown as Db;
+  engines.set(db, "postgres");
   return {
     kind: "postgres",
     db,
@@ -63,6 +71,7 @@ async function openPglite(dataDir: string | null, command: string): Promise<Data
     const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
     await client.exec("SET TIME ZONE 'UTC'");
     const db = drizzle(client) as unknown as Db;
+    engines.set(db, "pglite");
     return {
       kind: "pglite",
       db,
