@@ -39,14 +39,15 @@ export async function upsertRows(db: Db, spec: UpsertSpec, rows: readonly Value[
   const quoted = (list: readonly string[], prefix = "") => sql.raw(list.map((name) => `${prefix}"${name}"`).join(", "));
   const assignments = sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "));
   const where = spec.conflictWhere ? sql.raw(` where ${spec.conflictWhere}`) : sql``;
-  const query = sql`insert into ${sql.raw(`"${spec.table}"`)} (${quoted(names)})
+  // Counted in the statement: one row back instead of one per row written.
+  const query = sql`with written as (insert into ${sql.raw(`"${spec.table}"`)} (${quoted(names)})
     select * from unnest(${sql.join(arrays, sql`, `)})
     on conflict (${quoted(spec.conflict)})${where} do update set ${assignments}
     where (${quoted(updated, `"${spec.table}".`)}) is distinct from (${quoted(updated, "excluded.")})
-    returning (xmax = 0) as created`;
-  const result = await queryRows<{ created: boolean }>(db, query);
-  const created = result.filter((row) => row.created).length;
-  return { created, updated: result.length - created };
+    returning (xmax = 0) as created)
+    select (count(*) filter (where created))::int as created, count(*)::int as written from written`;
+  const [result] = await queryRows<{ created: number; written: number }>(db, query);
+  return { created: result!.created, updated: result!.written - result!.created };
 }
 
 /** Split a list into chunks (for `= any(...)` lookups that stay under parameter limits). */

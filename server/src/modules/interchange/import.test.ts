@@ -145,7 +145,7 @@ describe("importInterchange", () => {
       { type: "conversation", id: "v1", shop: "s1", customer: "c1", team: "presales", startedAt: "2026-09-01T10:00:00+08:00" },
       ...messages,
     );
-    await expect(importInterchange(database.db, fromText(text))).rejects.toThrow(/Failed query: insert into "messages"/);
+    await expect(importInterchange(database.db, fromText(text))).rejects.toThrow(/Failed query: with written as \(insert into "messages"/);
     expect(await rowCount()).toBe(0);
   });
 
