@@ -37,6 +37,13 @@ describe("interchange times", () => {
     expect(interchangeTimeMs("2028-02-29T00:00:00+09:00")).toBe(Date.UTC(2028, 1, 28, 15));
   });
 
+  it("keeps years before 100 literal (Date.UTC alone would read 0099 as 1999)", () => {
+    const year99 = new Date(0);
+    year99.setUTCFullYear(99, 0, 1);
+    expect(interchangeTimeMs("0099-01-01T00:00:00Z")).toBe(year99.getTime());
+    expect(interchangeTimeMs("0100-01-01T08:00:00+08:00")).toBe(Date.UTC(100, 0, 1));
+  });
+
   it("refuses times without an offset and impossible dates", () => {
     for (const bad of ["2026-09-01T10:00:00", "2026-09-01", "2026-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-09-01T10:60:00Z", "2026-09-01T10:00:00+25:00", "next tuesday"]) {
       expect(interchangeTimeMs(bad), bad).toBeNull();
