@@ -55,6 +55,16 @@ export function formatCounts(result: ImportResult): string {
   return lines.join("\n");
 }
 
+/**
+ * What went wrong, in one line. A query the database refused arrives wrapped ("Failed
+ * query: <the whole statement>"); its cause says why ("value too long…", a trigger's text).
+ */
+function failureText(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  if (err.message.startsWith("Failed query:") && err.cause instanceof Error) return `the database refused the data: ${err.cause.message.split("\n")[0]}`;
+  return err.message.split("\n")[0]!;
+}
+
 export const command: Command = {
   summary: "load an interchange file (JSON Lines); all or nothing, idempotent",
   usage: "import FILE [--workspace W]",
@@ -75,8 +85,7 @@ export const command: Command = {
       bar?.done();
       if (err instanceof InterchangeError) throw new CliError(`${path}: ${err.message}; nothing was imported`);
       if (err instanceof ImportTargetError) throw new CliError(err.message);
-      const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
-      throw new CliError(`${path}: ${message}; nothing was imported`);
+      throw new CliError(`${path}: ${failureText(err)}; nothing was imported`);
     } finally {
       await database.close();
     }

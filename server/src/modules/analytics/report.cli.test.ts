@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { lockDataDir } from "../../platform/db/data-dir-lock";
+import { openDatabase, queryRows } from "../../platform/db/database";
 import { createTestApp, type TestApp } from "../../../test/test-app";
 import { createTestDatabase, type TestDatabase } from "../../../test/test-database";
 import { GOLDEN_AGENTS, GOLDEN_SHOP } from "./fixtures/golden";
@@ -94,6 +96,32 @@ describe("qindesk import / report / export", { timeout: 180_000 }, () => {
     expect(run.code).toBe(0);
     const parse = (text: string) => text.trimEnd().split("\n").map((line) => JSON.parse(line) as unknown);
     expect(parse(readFileSync(out, "utf8"))).toEqual(parse(readFileSync(GOLDEN, "utf8")));
+  });
+
+  it("says in one line why the database refused a row, and writes nothing", async () => {
+    // The CLI's own database, between runs: a rule the file check knows nothing of (an operator's trigger).
+    const open = async () => postgres ?? (await openDatabase({ databaseUrl: null, dataDir, command: "test" }));
+    const setUp = await open();
+    try {
+      await setUp.db.execute(sql.raw(`create function refuse_boom() returns trigger language plpgsql as $$
+        begin if new.text = 'boom' then raise exception 'no booms here'; end if; return new; end $$`));
+      await setUp.db.execute(sql.raw("create trigger refuse_boom before insert on messages for each row execute function refuse_boom()"));
+    } finally {
+      if (!postgres) await setUp.close();
+    }
+    const file = join(scratch, "boom.jsonl");
+    const boom = { type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T23:00:00+08:00", text: "boom" };
+    writeFileSync(file, `${JSON.stringify({ ...boom, text: "new" })}\n${JSON.stringify(boom)}\n`);
+    const run = qindesk("import", file);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toBe(`qindesk import: ${file}: the database refused the data: no booms here; nothing was imported\n`);
+    const cleanUp = await open();
+    try {
+      expect(await queryRows(cleanUp.db, sql`select id from messages where text in ('new', 'boom')`)).toEqual([]);
+      await cleanUp.db.execute(sql.raw("drop trigger refuse_boom on messages"));
+    } finally {
+      if (!postgres) await cleanUp.close();
+    }
   });
 
   it.skipIf(process.env.DATABASE_URL)("refuses a data directory held by a running server", () => {

@@ -1,5 +1,5 @@
 // One line of the interchange file → one validated record.
-import { InterchangeError, issueToError, quoteValue } from "./errors";
+import { fieldError, InterchangeError, issueToError, quoteValue } from "./errors";
 import { quickAccept } from "./quick-accept";
 import { isRecordType, recordSchemas, type InterchangeRecord } from "./records";
 
@@ -28,5 +28,34 @@ export function parseInterchangeLine(text: string, line: number): InterchangeRec
   } catch {
     throw new InterchangeError(line, null, "not valid JSON");
   }
-  return parseRecord(value, line);
+  const record = parseRecord(value, line);
+  // A NUL can only come in as the escape \u0000; the walk runs for such rare lines only.
+  if (body.includes("\\u0000")) {
+    const field = nulField(value, record.type);
+    if (field) throw fieldError(line, field, "must not contain the character U+0000");
+  }
+  return record;
+}
+
+/**
+ * The first field whose text (or, in free-form objects, whose key) holds U+0000:
+ * PostgreSQL text and jsonb cannot store it, and the file check should say where it is.
+ */
+function nulField(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulField(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.includes("\u0000")) return `${path}.${JSON.stringify(key)}`;
+      const found = nulField(inner, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
 }

@@ -70,6 +70,20 @@ describe("readInterchange", () => {
     expect((await refusal(Readable.from([`${shop}\n{"type":`]))).message).toBe("line 2: not valid JSON");
   });
 
+  it("refuses U+0000 in any text with its field (PostgreSQL cannot store it), and lets an escaped backslash through", async () => {
+    const message = (text: string) => JSON.stringify({ type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:00:00+08:00", text });
+    const err = await refusal(Readable.from([[shop, customer, message("在吗\u0000")].join("\n")]));
+    expect(err.message).toBe("line 3: message.text: must not contain the character U+0000");
+    expect(err.field).toBe("message.text");
+    const product = { type: "product", id: "p1", shop: "s1", title: "T", category: "c", price: 1, skus: [{ id: "k1", color: "红\u0000", stock: 1 }] };
+    expect((await refusal(Readable.from([JSON.stringify(product)]))).field).toBe("product.skus[0].color");
+    const key = { ...product, skus: [], attributes: { "a\u0000": "x" } };
+    expect((await refusal(Readable.from([JSON.stringify(key)]))).field).toBe('product.attributes."a\\u0000"');
+    // A backslash before "u0000" is text, not a NUL.
+    const [line] = await readAll(Readable.from([message("C:\\u0000")]));
+    expect(line?.record).toMatchObject({ text: "C:\\u0000" });
+  });
+
   it("names the line of bytes that are not UTF-8 (a GBK export)", async () => {
     const gbk = Buffer.from([0xc0, 0xee, 0xc0, 0xf6]); // 李丽 in GBK
     const file = Buffer.concat([Buffer.from(`${shop}\n${customer}\n{"type":"customer","id":"c3","nick":"`), gbk, Buffer.from('"}\n')]);
