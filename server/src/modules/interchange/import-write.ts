@@ -38,8 +38,10 @@ const SPECS = {
   customer: { table: "customers", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["nick", "text"], ["name", "text"], ["phone", "text"], ["birthday", "text"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
   product: { table: "products", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["title", "text"], ["category", "text"], ["price_cents", "integer"], ["floor_price_cents", "integer"], ["attributes", "jsonb"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
   sku: { table: "skus", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["product_id", "text"], ["position", "integer"], ["color", "text"], ["size", "text"], ["stock", "integer"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
-  // Imported conversations are history: closed, so they do not land in the live queue.
-  conversation: { table: "conversations", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["customer_id", "text"], ["team", "text"], ["started_at", "timestamptz"], ["status", "text"]], conflict: EXTERNAL, keep: ["id", "workspace_id", "status"] },
+  // Imported conversations are history: closed, so they do not land in the live queue. A new
+  // conversation's row carries the tail of the messages written with it; an existing one keeps
+  // its own, moved forward in finish().
+  conversation: { table: "conversations", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["customer_id", "text"], ["team", "text"], ["started_at", "timestamptz"], ["status", "text"], ["last_seq", "integer"], ["last_message_at", "timestamptz"]], conflict: EXTERNAL, keep: ["id", "workspace_id", "status", "last_seq", "last_message_at"] },
   message: { table: "messages", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["conversation_id", "text"], ["seq", "bigint"], ["sender", "text"], ["agent_id", "text"], ["text", "text"], ["created_at", "timestamptz"]], conflict: EXTERNAL, conflictWhere: "external_id is not null", keep: ["id", "workspace_id"] },
   order: { table: "orders", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["customer_id", "text"], ["status", "text"], ["created_at", "timestamptz"], ["paid_at", "timestamptz"], ["total_cents", "integer"], ["shipping_fee_cents", "integer"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
   item: { table: "order_items", columns: [["id", "text"], ["workspace_id", "text"], ["order_id", "text"], ["position", "integer"], ["product_id", "text"], ["sku_id", "text"], ["qty", "integer"], ["price_cents", "integer"]], conflict: ["id"], keep: ["id", "workspace_id"] },
@@ -80,6 +82,9 @@ export class ImportWriter {
   private readonly derive = new MessageIdDeriver();
   /** Conversation → highest seq and latest message time written, for last_seq afterwards. */
   private readonly conversationTail = new Map<string, { seq: number; at: number }>();
+  /** New conversation → the tail its row was inserted with; finish() updates only those that moved on. */
+  private readonly insertedTail = new Map<string, { seq: number; at: number }>();
+  private readonly conversationsSent = new Set<string>();
   private readonly written = new Set<string>();
   /** One link per queued write; each runs after the one before and fails when any before it failed. */
   private readonly inFlight: Promise<void>[] = [];
@@ -158,7 +163,31 @@ export class ImportWriter {
   }
 
   private async queue(table: Table & RecordType, key: string, row: Value[]): Promise<void> {
-    if (this.buffer(table, key, row).size >= this.batch) await this.upsert(table, table);
+    if (this.buffer(table, key, row).size < this.batch) return;
+    await (table === "conversation" ? this.writeConversations() : this.upsert(table, table));
+  }
+
+  /**
+   * The buffered conversations, before any message that names them. A conversation this
+   * import creates goes in with the tail of its messages seen so far (last_seq and
+   * last_message_at), which saves updating every new row again at the end.
+   */
+  private async writeConversations(): Promise<void> {
+    for (const row of this.rows.get("conversation")?.values() ?? []) {
+      const id = row[0] as string;
+      // A second line for the same conversation updates the row, which keeps its tail: finish() moves it.
+      if (this.conversationsSent.has(id)) {
+        this.insertedTail.delete(id);
+        continue;
+      }
+      this.conversationsSent.add(id);
+      const tail = this.conversationTail.get(id);
+      if (!this.ids.created.has(id) || !tail || !Number.isFinite(tail.at)) continue;
+      row[8] = tail.seq;
+      row[9] = new Date(tail.at).toISOString();
+      this.insertedTail.set(id, { ...tail });
+    }
+    await this.upsert("conversation", "conversation");
   }
 
   private async addProduct(r: ProductRecord): Promise<void> {
@@ -185,14 +214,14 @@ export class ImportWriter {
 
   private async addConversation(r: ConversationRecord): Promise<void> {
     if (this.written.has(r.id)) return; // written first because messages named it earlier
-    const row: Value[] = [required(this.ids.conversation, r.id), this.workspaceId, r.id, required(this.ids.shop, r.shop), required(this.ids.customer, r.customer), r.team, instant(r.startedAt), "closed"];
+    const row: Value[] = [required(this.ids.conversation, r.id), this.workspaceId, r.id, required(this.ids.shop, r.shop), required(this.ids.customer, r.customer), r.team, instant(r.startedAt), "closed", 0, null];
     return this.queue("conversation", r.id, row);
   }
 
   /** Conversations that messages name before their own line go in before anything else. */
   async writeEarly(early: Iterable<ConversationRecord>): Promise<void> {
     for (const r of early) await this.addConversation(r);
-    await this.upsert("conversation", "conversation");
+    await this.writeConversations();
     for (const r of early) this.written.add(r.id);
   }
 
@@ -211,7 +240,6 @@ export class ImportWriter {
    */
   private async flushMessages(): Promise<void> {
     if (this.messages.size === 0) return;
-    await this.upsert("conversation", "conversation");
     const batch = [...this.messages.values()];
     this.messages.clear();
     const existing = new Map<string, { conversation: string; seq: number }>();
@@ -247,6 +275,7 @@ export class ImportWriter {
       const agentId = optional(this.ids.agent, r.agent);
       return [newId("msg"), this.workspaceId, m.externalId, m.conversationId, seq, r.from, agentId, r.text, new Date(m.at).toISOString()];
     });
+    await this.writeConversations();
     await this.send(() => upsertRows(this.db, SPECS.message, rows), (outcome) => this.count("message", outcome));
   }
 
@@ -277,12 +306,17 @@ export class ImportWriter {
     for (const table of ["shop", "agent", "customer"] as const) await this.upsert(table, table);
     await this.flushProducts();
     await this.flushMessages();
-    await this.upsert("conversation", "conversation");
+    await this.writeConversations();
     await this.flushOrders();
     await this.upsert("return", "return");
     await this.upsert("review", "review");
     await this.drain();
-    const tails = [...this.conversationTail].filter(([, tail]) => Number.isFinite(tail.at));
+    // New conversations whose row already holds their tail need nothing more.
+    const moved = (id: string, tail: { seq: number; at: number }) => {
+      const inserted = this.insertedTail.get(id);
+      return !inserted || inserted.seq !== tail.seq || inserted.at !== tail.at;
+    };
+    const tails = [...this.conversationTail].filter(([id, tail]) => Number.isFinite(tail.at) && moved(id, tail));
     for (const part of chunks(tails, this.batch)) {
       const ids = sql.param(part.map(([id]) => id));
       const seqs = sql.param(part.map(([, tail]) => tail.seq));
@@ -290,8 +324,9 @@ export class ImportWriter {
       await this.db.execute(sql`update conversations c set last_seq = greatest(c.last_seq, v.seq),
         last_message_at = greatest(coalesce(c.last_message_at, v.at), v.at)
         from unnest(${ids}::text[], ${seqs}::integer[], ${times}::timestamptz[]) as v(id, seq, at) where c.id = v.id`);
-      // A message updated by id keeps its seq, so the figures' rollup would not notice: drop its rows.
-      await dropTimelines(this.db, part.map(([id]) => id));
+      // A message updated by id keeps its seq, so the figures' rollup would not notice: drop its
+      // rows (a conversation new in this import has none).
+      await dropTimelines(this.db, part.map(([id]) => id).filter((id) => !this.ids.created.has(id)));
     }
     await this.analyzeGrown();
   }

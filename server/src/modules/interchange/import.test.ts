@@ -201,6 +201,35 @@ describe("importInterchange", () => {
     expect(live.message.seq).toBe(6);
   });
 
+  it("leaves each new conversation's last_seq and last message time after its last message, across batches and repeated lines", async () => {
+    const many = 2.5 * batchSize(database.kind);
+    const at = (minute: number) => `2026-09-01T10:${String(minute).padStart(2, "0")}:00+08:00`;
+    const message = (conversation: string, minute: number, text: string) => ({ type: "message", conversation, from: "buyer", at: at(minute), text });
+    const conversation = (id: string, team = "presales") => ({ type: "conversation", id, shop: "s1", customer: "c1", team, startedAt: at(0) });
+    const text = lines(
+      { type: "shop", id: "s1", name: "A" },
+      { type: "customer", id: "c1", nick: "n" },
+      conversation("v1"),
+      message("v1", 1, "a"),
+      message("v1", 2, "b"),
+      conversation("v2"),
+      ...Array.from({ length: many }, (_, i) => message("v2", 3, `m${i}`)),
+      conversation("v1", "aftersales"), // the same conversation again, after its row went in
+      message("v1", 4, "c"),
+      conversation("v3"), // no messages
+    );
+    await importInterchange(database.db, fromText(text));
+    const tails = await queryRows<{ external_id: string; team: string; last_seq: number; at: string | null }>(
+      database.db,
+      sql`select external_id, team, last_seq, to_char(last_message_at at time zone 'UTC', 'HH24:MI') as at from conversations order by external_id`,
+    );
+    expect(tails).toEqual([
+      { external_id: "v1", team: "aftersales", last_seq: 3, at: "02:04" },
+      { external_id: "v2", team: "presales", last_seq: many, at: "02:03" },
+      { external_id: "v3", team: "presales", last_seq: 0, at: null },
+    ]);
+  });
+
   it("keeps a double send as two messages without ids, idempotently", async () => {
     await importInterchange(database.db, () => SAMPLE);
     const twice = { type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:03:00+08:00", text: "在吗" };
