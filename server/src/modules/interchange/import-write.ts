@@ -16,11 +16,11 @@ import { dropTimelines } from "../analytics/timelines";
 /**
  * Rows per statement. Each statement costs PostgreSQL a round trip during which it
  * waits for this process (bench/import.ts: 1,000 → 5,000 took a fresh import from 11.3
- * to 8.9 s). PGlite has no round trip and got slower with bigger batches (14.5 s at
- * 1,000, 15.3 s at 2,000, 18.4 s at 4,000).
+ * to 8.1 s). PGlite has no round trip and is nearly flat: 1,000 11.4–12.0 s, 2,000
+ * 10.4–11.1 s, 3,000 11.4 s, 4,000 11.1–11.4 s (the machine's noise is about ±1 s).
  */
 export function batchSize(engine: Database["kind"] | undefined): number {
-  return engine === "postgres" ? 5_000 : 1_000;
+  return engine === "postgres" ? 5_000 : 2_000;
 }
 /** A table whose new rows are at least this many, and a tenth of it, is analyzed at the end. */
 const ANALYZE_AFTER = 1_000;
