@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/test-database";
 import { DataDirInUseError, lockDataDir } from "./data-dir-lock";
-import { openDatabase, queryRows } from "./database";
+import { engineOf, openDatabase, queryRows } from "./database";
 import { newId } from "./ids";
 import { migrateDatabase } from "./migrate";
 
@@ -15,6 +15,9 @@ describe("database", () => {
     try {
       const rows = await queryRows(database.db, sql`select count(*)::int as n from workspaces`);
       expect(rows).toEqual([{ n: 0 }]);
+      // Work sized by engine (the importer's batches) can tell which one this is; a transaction cannot.
+      expect(engineOf(database.db)).toBe(database.kind);
+      await database.db.transaction(async (tx) => expect(engineOf(tx as never)).toBeUndefined());
       // Applying again is a no-op.
       await migrateDatabase(database);
     } finally {
