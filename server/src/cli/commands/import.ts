@@ -2,6 +2,7 @@
 // the database, all or nothing, idempotent. Counts per type at the end; a progress
 // bar on stderr only when stderr is a terminal (never in logs or pipes).
 import { stat } from "node:fs/promises";
+import { DrizzleQueryError } from "drizzle-orm";
 import { InterchangeError } from "../../modules/interchange";
 import { importInterchange, ImportTargetError, type ImportResult } from "../../modules/interchange/import-service";
 import type { Progress } from "../../modules/interchange/import-plan";
@@ -56,13 +57,12 @@ export function formatCounts(result: ImportResult): string {
 }
 
 /**
- * What went wrong, in one line. A query the database refused arrives wrapped ("Failed
- * query: <the whole statement>"); its cause says why ("value too long…", a trigger's text).
+ * What went wrong, in one line. A query the database refused arrives wrapped with the
+ * whole statement as its message; its cause says why ("value too long…", a trigger's text).
  */
 function failureText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  if (err.message.startsWith("Failed query:") && err.cause instanceof Error) return `the database refused the data: ${err.cause.message.split("\n")[0]}`;
-  return err.message.split("\n")[0]!;
+  if (err instanceof DrizzleQueryError && err.cause) return `the database refused the data: ${err.cause.message.split("\n")[0]}`;
+  return err instanceof Error ? err.message.split("\n")[0]! : String(err);
 }
 
 export const command: Command = {

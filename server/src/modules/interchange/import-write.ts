@@ -51,6 +51,11 @@ const SPECS = {
 
 type Table = keyof typeof SPECS;
 
+/** Where a conversation row holds its tail (filled in by writeConversations). */
+const column = (table: Table, name: string) => SPECS[table].columns.findIndex(([column]) => column === name);
+const LAST_SEQ = column("conversation", "last_seq");
+const LAST_MESSAGE_AT = column("conversation", "last_message_at");
+
 /** Interchange time text → ISO instant (already validated in pass 1). */
 function instant(text: string): string {
   return new Date(interchangeTimeMs(text)!).toISOString();
@@ -183,8 +188,8 @@ export class ImportWriter {
       this.conversationsSent.add(id);
       const tail = this.conversationTail.get(id);
       if (!this.ids.created.has(id) || !tail || !Number.isFinite(tail.at)) continue;
-      row[8] = tail.seq;
-      row[9] = new Date(tail.at).toISOString();
+      row[LAST_SEQ] = tail.seq;
+      row[LAST_MESSAGE_AT] = new Date(tail.at).toISOString();
       this.insertedTail.set(id, { ...tail });
     }
     await this.upsert("conversation", "conversation");
