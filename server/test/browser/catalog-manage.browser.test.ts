@@ -80,6 +80,8 @@ describe.runIf(hasChromium)("catalog management in the workbench", () => {
 
     // An order takes one while the supervisor types 20: the save is refused and the grid shows 8.
     await expect.poll(() => cell("黄色碎花", "M").inputValue()).toBe("9");
+    // The first save has come back when the button has nothing left to save (while it is pending, a click is ignored).
+    await expect.poll(async () => (await byTestId(page, "stock-save")).isDisabled()).toBe(true);
     await t.database.db.execute(sql`update skus set stock = stock - 1 where id = ${sku!.id}`);
     await cell("黄色碎花", "M").fill("20");
     await (await byTestId(page, "stock-save")).click();
