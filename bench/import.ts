@@ -73,11 +73,11 @@ console.log(`${FILE}${records ? ` (generated, ${records} records)` : ""}`);
 const { database, drop } = await open();
 try {
   let t0 = performance.now();
-  const result = await importInterchange(database.db, () => FILE);
+  const result = await importInterchange(database.db, FILE);
   const oursMs = performance.now() - t0;
   const total = Object.values(result.records).reduce((a, b) => a + b, 0);
   t0 = performance.now();
-  await importInterchange(database.db, () => FILE);
+  await importInterchange(database.db, FILE);
   const againMs = performance.now() - t0;
   t0 = performance.now();
   const raw = await rawInsert(database);

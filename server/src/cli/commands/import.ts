@@ -5,7 +5,7 @@ import { stat } from "node:fs/promises";
 import { DrizzleQueryError } from "drizzle-orm";
 import { InterchangeError } from "../../modules/interchange";
 import { importInterchange, ImportTargetError, type ImportResult } from "../../modules/interchange/import-service";
-import type { Progress } from "../../modules/interchange/import-plan";
+import type { Progress } from "../../modules/interchange/import-checks";
 import { RECORD_TYPES } from "../../modules/interchange/records";
 import { parseCommandArgs } from "../args";
 import { CliError } from "../cli-error";
@@ -23,19 +23,18 @@ async function checkReadable(path: string): Promise<void> {
   }
 }
 
-/** A one-line bar redrawn in place, at most ten times a second. */
+/** A one-line bar redrawn in place, at most ten times a second: the share of the file read, and records so far. */
 export function terminalProgress(stream: NodeJS.WriteStream): { progress: Progress; done(): void } {
   let last = 0;
   let drawn = false;
-  const progress: Progress = (phase, done, total) => {
+  const progress: Progress = (records, share) => {
     const now = Date.now();
-    if (now - last < 100 && done !== total) return;
+    if (now - last < 100 && share !== 1) return;
     last = now;
     drawn = true;
     const width = 30;
-    const bar = total ? "#".repeat(Math.round((done / Math.max(total, 1)) * width)).padEnd(width, ".") : "";
-    const count = total ? `${done.toLocaleString("en")}/${total.toLocaleString("en")}` : done.toLocaleString("en");
-    stream.write(`\r${phase.padEnd(8)} ${bar ? `[${bar}] ` : ""}${count} records\x1b[K`);
+    const bar = share === null ? "" : `[${"#".repeat(Math.round(share * width)).padEnd(width, ".")}] ${String(Math.floor(share * 100)).padStart(3)}% `;
+    stream.write(`\rimporting ${bar}${records.toLocaleString("en")} records\x1b[K`);
   };
   return { progress, done: () => drawn && stream.write("\r\x1b[K") };
 }
@@ -76,7 +75,7 @@ export const command: Command = {
     const database = await openStore("import");
     const bar = process.stderr.isTTY ? terminalProgress(process.stderr) : null;
     try {
-      const result = await importInterchange(database.db, () => path, { workspaceId: values.workspace, progress: bar?.progress });
+      const result = await importInterchange(database.db, path, { workspaceId: values.workspace, progress: bar?.progress });
       bar?.done();
       console.log(`imported ${path} into workspace ${result.workspaceId} (${database.kind}: ${database.location})`);
       console.log(formatCounts(result));

@@ -18,9 +18,9 @@ describe("shopReport on imported data", () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await importInterchange(database.db, () => GOLDEN);
+    await importInterchange(database.db, GOLDEN);
     const seed = seed000File();
-    await importInterchange(database.db, () => Readable.from([Buffer.from(seed)]));
+    await importInterchange(database.db, Readable.from([Buffer.from(seed)]));
   });
   afterAll(async () => database?.close());
 

@@ -10,7 +10,7 @@ import { importInterchange } from "../interchange/import-service";
 import { shopReport } from "./report.service";
 
 const lines = (records: object[]) => records.map((r) => JSON.stringify(r)).join("\n") + "\n";
-const file = (records: object[]) => () => Readable.from([Buffer.from(lines(records))]);
+const file = (records: object[]) => Readable.from([Buffer.from(lines(records))]);
 
 const BASE = [
   { type: "shop", id: "tl", name: "Rollup shop", timezone: "Asia/Shanghai" },

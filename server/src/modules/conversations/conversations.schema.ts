@@ -48,9 +48,11 @@ export const messages = pgTable(
   {
     id: text("id").primaryKey(),
     workspaceId: text("workspace_id").notNull(),
-    conversationId: text("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
+    // No foreign key (dropped in 0018, docs/decisions.md 2026-12-03): every write makes the
+    // conversation exist by construction (live chat inserts from the conversation row it just
+    // updated; an import checks its conversations in one statement at the end). A future
+    // deletion of conversations must delete their messages itself.
+    conversationId: text("conversation_id").notNull(),
     seq: bigint("seq", { mode: "number" }).notNull(),
     /** The sender's idempotency id; the same one twice stores one message. */
     clientId: text("client_id"),

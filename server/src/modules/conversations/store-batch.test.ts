@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../../../test/test-databa
 import { queryRows } from "../../platform/db/database";
 import { conversations, messages } from "./conversations.schema";
 import { MessageBatcher } from "./store-batch";
-import type { NewMessage } from "./store-message";
+import { storeMessage, type NewMessage } from "./store-message";
 
 let database: TestDatabase;
 const WS = "ws_batch";
@@ -87,6 +87,19 @@ describe("group commit", () => {
     expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "rejected"]);
     expect((results[0] as PromiseRejectedResult).reason).toMatchObject({ status: 404 });
     expect(await database.db.select().from(messages).where(eq(messages.conversationId, "conv_19"))).toEqual([]);
+  });
+
+  it("refuses a message for a conversation id with no row, in a batch and alone (messages have no foreign key: the write itself is the check)", async () => {
+    const ghost: NewMessage = { ...buyerSend(3, "ghost-1"), conversationId: "conv_nowhere", ownedBy: undefined };
+    const batcher = new MessageBatcher(database.db);
+    const release = batcher.hold();
+    const settled = Promise.allSettled([batcher.store(ghost), batcher.store(buyerSend(4, "real-1"))]);
+    release();
+    const [lost, kept] = await settled;
+    expect(lost).toMatchObject({ status: "rejected", reason: { status: 404 } });
+    expect(kept.status).toBe("fulfilled");
+    await expect(storeMessage(database.db, { ...ghost, clientId: "ghost-2" })).rejects.toMatchObject({ status: 404 });
+    expect(await database.db.select().from(messages).where(eq(messages.conversationId, "conv_nowhere"))).toEqual([]);
   });
 
   it("never stores into another buyer's conversation, even when it is named", async () => {

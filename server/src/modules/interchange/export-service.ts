@@ -5,7 +5,7 @@
 // external id) follow, under their QinDesk id. Times are written in the shop's zone.
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../platform/db/database";
-import { MessageIdDeriver } from "./import-plan";
+import { MessageIdDeriver } from "./message-ids";
 import type { ConversationRecord, InterchangeRecord, MessageRecord, OrderRecord, ProductRecord, ReturnRecord, ReviewRecord, Team } from "./records";
 import { formatInterchangeTime } from "./times";
 

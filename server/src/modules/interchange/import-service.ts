@@ -1,12 +1,14 @@
 // `qindesk import` and POST /api/v1/import: an interchange file into one workspace,
-// all or nothing. Pass 1 validates every line and collects ids; then, in ONE
-// transaction, ids are resolved and pass 2 streams the file again writing batched
-// upserts. A bad line, an unknown reference or a database refusal rolls everything back.
+// all or nothing. ONE transaction reads the file once: each line is checked, its ids
+// resolved, and full batches are written as upserts while the next lines are read.
+// A bad line, a reference to nothing or a database refusal rolls everything back, so
+// nothing is written; the file is never held in memory.
+import { stat } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { engineOf, queryRows, type Db } from "../../platform/db/database";
 import { newId } from "../../platform/db/ids";
-import { emptyCounts, planImport, type Counts, type ImportSource, type Progress } from "./import-plan";
-import { resolveIds } from "./import-resolve";
+import { emptyCounts, FileChecks, type Counts, type ImportSource, type Progress } from "./import-checks";
+import { IdResolver } from "./import-resolve";
 import { batchSize, ImportWriter } from "./import-write";
 import { readInterchange } from "./reader";
 
@@ -42,32 +44,39 @@ async function targetWorkspace(db: Db, wanted: string | undefined): Promise<stri
   return id;
 }
 
-/**
- * Import an interchange file. `source` is called once per pass and must give the
- * same content each time (a path, or a fresh stream over the same bytes).
- */
-export async function importInterchange(db: Db, source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
+/** Import an interchange file: read once, written as it is read, committed only when all of it is good. */
+export async function importInterchange(db: Db, input: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
   const { progress } = options;
   const batch = batchSize(engineOf(db));
-  const plan = await planImport(source, progress);
-  progress?.("checking", plan.records, plan.records);
+  const size = typeof input === "string" ? await fileSize(input) : null;
+  const read = { bytes: 0 };
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
     const workspaceId = await targetWorkspace(txDb, options.workspaceId);
-    const ids = await resolveIds(txDb, workspaceId, plan);
-    const writer = new ImportWriter(txDb, workspaceId, ids, batch);
-    await writer.writeEarly(plan.early.values());
+    const writer = new ImportWriter(txDb, workspaceId, new IdResolver(txDb, workspaceId), batch);
+    const checks = new FileChecks();
+    const records = emptyCounts();
     let done = 0;
-    for await (const { record } of readInterchange(source())) {
-      await writer.add(record);
+    for await (const { line, record } of readInterchange(input, read)) {
+      checks.check(line, record);
+      records[record.type] += 1;
+      await writer.add(line, record);
       done += 1;
-      if (progress && done % 5_000 === 0) progress("writing", done, plan.records);
+      if (progress && done % 5_000 === 0) progress(done, size ? Math.min(1, read.bytes / size) : null);
     }
     await writer.finish();
-    progress?.("writing", done, plan.records);
-    if (done !== plan.records) throw new Error("the file changed while it was being imported; nothing was written");
-    return { workspaceId, records: plan.counts, created: writer.counts.created, updated: writer.counts.updated };
+    progress?.(done, size ? 1 : null);
+    return { workspaceId, records, created: writer.counts.created, updated: writer.counts.updated };
   });
+}
+
+/** The size of the file to import, for the progress bar (null when it cannot be told; reading reports why). */
+async function fileSize(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return null;
+  }
 }
 
 export { emptyCounts };

@@ -1,15 +1,17 @@
-// Pass 2 of an import: the records, streamed a second time, become rows. Rows are
-// buffered per table and written as multi-row upserts; all ids were resolved before
-// this pass, so the only ordering that matters is the foreign keys (a message needs
-// its conversation row, a SKU its product, an order item its order).
+// The writing half of an import: records, as they are read, are held per type and
+// written as multi-row upserts once a batch is full, their ids settled just before
+// (import-resolve.ts). Foreign keys set the order: a SKU goes after its product, an
+// order item after its order. Messages have no foreign key to their conversation: the
+// importer checks that every conversation they name has its row, once, at the end.
 import { sql } from "drizzle-orm";
 import { queryRows, type Database, type Db } from "../../platform/db/database";
 import { newId } from "../../platform/db/ids";
 import { newToken } from "../../platform/auth/tokens";
 import { anyOf, chunks, upsertRows, type UpsertSpec, type Value } from "./import-sql";
-import { emptyCounts, MessageIdDeriver, type Counts } from "./import-plan";
-import type { IdMaps } from "./import-resolve";
-import type { ConversationRecord, InterchangeRecord, MessageRecord, OrderRecord, ProductRecord, RecordType } from "./records";
+import { emptyCounts, type Counts } from "./import-checks";
+import type { IdResolver } from "./import-resolve";
+import { MessageIdDeriver } from "./message-ids";
+import type { InterchangeRecord, MessageRecord, RecordType } from "./records";
 import { interchangeTimeMs } from "./times";
 import { dropTimelines } from "../analytics/timelines";
 
@@ -56,18 +58,19 @@ const column = (table: Table, name: string) => SPECS[table].columns.findIndex(([
 const LAST_SEQ = column("conversation", "last_seq");
 const LAST_MESSAGE_AT = column("conversation", "last_message_at");
 
-/** Interchange time text → ISO instant (already validated in pass 1). */
+/** Interchange time text → ISO instant (already validated when the line was read). */
 function instant(text: string): string {
   return new Date(interchangeTimeMs(text)!).toISOString();
 }
 
-function required(map: Map<string, string>, id: string): string {
-  const found = map.get(id);
-  if (found === undefined) throw new Error(`import: id "${id}" was not resolved`);
-  return found;
-}
+type RecordOf<T extends RecordType> = Extract<InterchangeRecord, { type: T }>;
 
-const optional = (map: Map<string, string>, id: string | undefined): string | null => (id === undefined ? null : required(map, id));
+/** A record read and not yet written, under the key a later line for the same record replaces it by. */
+interface Held<R> {
+  line: number;
+  key: string;
+  record: R;
+}
 
 interface PendingMessage {
   externalId: string;
@@ -82,41 +85,37 @@ export interface WriteCounts {
 }
 
 export class ImportWriter {
-  private readonly rows = new Map<Table, Map<string, Value[]>>();
-  private readonly messages = new Map<string, PendingMessage>();
+  private readonly held = new Map<RecordType, Map<string, Held<InterchangeRecord>>>();
+  /** SKUs and order items of the held products and orders: they fill a statement of their own. */
+  private heldSkus = 0;
+  private heldItems = 0;
   private readonly derive = new MessageIdDeriver();
   /** Conversation → highest seq and latest message time written, for last_seq afterwards. */
   private readonly conversationTail = new Map<string, { seq: number; at: number }>();
   /** New conversation → the tail its row was inserted with; finish() updates only those that moved on. */
   private readonly insertedTail = new Map<string, { seq: number; at: number }>();
+  /** Every conversation whose row has been sent. */
   private readonly conversationsSent = new Set<string>();
-  private readonly written = new Set<string>();
   /** One link per queued write; each runs after the one before and fails when any before it failed. */
   private readonly inFlight: Promise<void>[] = [];
+  private failure: { error: unknown } | null = null;
   readonly counts: WriteCounts = { created: emptyCounts(), updated: emptyCounts() };
 
   constructor(
     private readonly db: Db,
     private readonly workspaceId: string,
-    private readonly ids: IdMaps,
+    private readonly ids: IdResolver,
     private readonly batch: number,
   ) {}
-
-  private buffer(table: Table, key: string, row: Value[]): Map<string, Value[]> {
-    let rows = this.rows.get(table);
-    if (!rows) this.rows.set(table, (rows = new Map()));
-    rows.delete(key); // a repeated id in one batch: the later line wins
-    rows.set(key, row);
-    return rows;
-  }
 
   /** Queue a write without waiting for it, unless too many are still unanswered. */
   private async send<T>(write: () => Promise<T>, then: (result: T) => void = () => {}): Promise<void> {
     // Only drain empties the list, awaiting every link: after it nothing is unanswered.
+    if (this.failure) throw this.failure.error;
     const previous = this.inFlight.at(-1) ?? Promise.resolve();
     const link = previous.then(async () => then(await write()));
-    // A failure is thrown where the link is awaited (in order, below); until then it must not count as unhandled.
-    link.catch(() => {});
+    // The first failure stops the reading at the next batch; every link after it fails the same way.
+    link.catch((error: unknown) => (this.failure ??= { error }));
     this.inFlight.push(link);
     while (this.inFlight.length > IN_FLIGHT) await this.inFlight.shift();
   }
@@ -126,12 +125,9 @@ export class ImportWriter {
     while (this.inFlight.length > 0) await this.inFlight.shift();
   }
 
-  private async upsert(table: Table, type: RecordType | null): Promise<void> {
-    const rows = this.rows.get(table);
-    if (!rows || rows.size === 0) return;
-    this.rows.delete(table);
-    const values = [...rows.values()];
-    await this.send(() => upsertRows(this.db, SPECS[table], values), (outcome) => this.count(type, outcome));
+  private async upsert(table: Table, type: RecordType | null, rows: Value[][]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.send(() => upsertRows(this.db, SPECS[table], rows), (outcome) => this.count(type, outcome));
   }
 
   private count(type: RecordType | null, outcome: { created: number; updated: number }): void {
@@ -140,102 +136,162 @@ export class ImportWriter {
     this.counts.updated[type] += outcome.updated;
   }
 
-  async add(record: InterchangeRecord): Promise<void> {
-    const ws = this.workspaceId;
+  /** Take in one line's record: note the ids it defines and names, and hold it until its batch is full. */
+  async add(line: number, record: InterchangeRecord): Promise<void> {
     const { ids } = this;
     switch (record.type) {
       case "shop":
-        return this.queue("shop", record.id, [required(ids.shop, record.id), ws, record.id, record.name, record.platform ?? "taobao", record.timezone, newToken(32)]);
       case "agent":
-        return this.queue("agent", record.id, [required(ids.agent, record.id), ws, record.id, record.name, record.team, record.email?.toLowerCase() ?? null]);
       case "customer":
-        return this.queue("customer", record.id, [required(ids.customer, record.id), ws, record.id, record.nick, record.name ?? null, record.phone ?? null, record.birthday ?? null]);
+        ids.define(record.type, record.id, line, `${record.type}.id`);
+        return this.hold(line, record.id, record);
       case "product":
-        return this.addProduct(record);
+        ids.refer("shop", record.shop, line, "product.shop");
+        ids.define("product", record.id, line, "product.id");
+        record.skus.forEach((sku, i) => ids.define("sku", sku.id, line, `product.skus[${i}].id`));
+        this.heldSkus += record.skus.length;
+        return this.hold(line, record.id, record);
       case "conversation":
-        return this.addConversation(record);
-      case "message":
-        return this.addMessage(record);
+        ids.refer("shop", record.shop, line, "conversation.shop");
+        ids.refer("customer", record.customer, line, "conversation.customer");
+        ids.define("conversation", record.id, line, "conversation.id");
+        return this.hold(line, record.id, record);
+      case "message": {
+        ids.refer("conversation", record.conversation, line, "message.conversation");
+        ids.refer("agent", record.agent, line, "message.agent");
+        const key = record.id ?? this.derive.next(record.conversation, record.from, record.agent, interchangeTimeMs(record.at)!, record.text);
+        return this.hold(line, key, record);
+      }
       case "order":
-        return this.addOrder(record);
-      case "return": {
-        const items = record.items.map((item) => ({ skuId: optional(ids.sku, item.sku), qty: item.qty }));
-        return this.queue("return", record.id, [newId("ret"), ws, record.id, required(ids.order, record.order), record.kind, JSON.stringify(items), record.reason ?? null, instant(record.createdAt)]);
-      }
+        ids.refer("shop", record.shop, line, "order.shop");
+        ids.refer("customer", record.customer, line, "order.customer");
+        record.items.forEach((item, i) => {
+          ids.refer("product", item.product, line, `order.items[${i}].product`);
+          ids.refer("sku", item.sku, line, `order.items[${i}].sku`);
+        });
+        ids.define("order", record.id, line, "order.id");
+        this.heldItems += record.items.length;
+        return this.hold(line, record.id, record);
+      case "return":
+        ids.refer("order", record.order, line, "return.order");
+        record.items.forEach((item, i) => ids.refer("sku", item.sku, line, `return.items[${i}].sku`));
+        return this.hold(line, record.id, record);
       case "review":
-        return this.queue("review", record.id, [newId("rev"), ws, record.id, required(ids.order, record.order), record.item ?? null, record.rating, record.text ?? null, instant(record.at)]);
+        ids.refer("order", record.order, line, "review.order");
+        return this.hold(line, record.id, record);
     }
   }
 
-  private async queue(table: Table & RecordType, key: string, row: Value[]): Promise<void> {
-    if (this.buffer(table, key, row).size < this.batch) return;
-    await (table === "conversation" ? this.writeConversations() : this.upsert(table, table));
+  private async hold(line: number, key: string, record: InterchangeRecord): Promise<void> {
+    let held = this.held.get(record.type);
+    if (!held) this.held.set(record.type, (held = new Map()));
+    held.delete(key); // a repeated id in one batch: the later line wins
+    held.set(key, { line, key, record });
+    const full = held.size >= this.batch || (record.type === "product" && this.heldSkus >= this.batch) || (record.type === "order" && this.heldItems >= this.batch);
+    if (full) await this.flush(record.type);
   }
 
-  /**
-   * The buffered conversations, before any message that names them. A conversation this
-   * import creates goes in with the tail of its messages seen so far (last_seq and
-   * last_message_at), which saves updating every new row again at the end.
-   */
-  private async writeConversations(): Promise<void> {
-    for (const row of this.rows.get("conversation")?.values() ?? []) {
-      const id = row[0] as string;
-      // A second line for the same conversation updates the row, which keeps its tail: finish() moves it.
-      if (this.conversationsSent.has(id)) {
-        this.insertedTail.delete(id);
-        continue;
+  /** The held records of one type, after their ids (and those they name) are settled. */
+  private async take<T extends RecordType>(type: T): Promise<Held<RecordOf<T>>[]> {
+    const held = this.held.get(type);
+    if (!held || held.size === 0) return [];
+    this.held.delete(type);
+    await this.ids.settle();
+    return [...held.values()] as Held<RecordOf<T>>[];
+  }
+
+  private async flush(type: RecordType): Promise<void> {
+    const { ids, workspaceId: ws } = this;
+    switch (type) {
+      case "shop": {
+        const rows = (await this.take("shop")).map(({ record: r }) => [ids.id("shop", r.id), ws, r.id, r.name, r.platform ?? "taobao", r.timezone, newToken(32)]);
+        return this.upsert("shop", "shop", rows);
       }
-      this.conversationsSent.add(id);
-      const tail = this.conversationTail.get(id);
-      if (!this.ids.created.has(id) || !tail || !Number.isFinite(tail.at)) continue;
-      row[LAST_SEQ] = tail.seq;
-      row[LAST_MESSAGE_AT] = new Date(tail.at).toISOString();
-      this.insertedTail.set(id, { ...tail });
+      case "agent":
+        return this.flushAgents();
+      case "customer": {
+        const rows = (await this.take("customer")).map(({ record: r }) => [ids.id("customer", r.id), ws, r.id, r.nick, r.name ?? null, r.phone ?? null, r.birthday ?? null]);
+        return this.upsert("customer", "customer", rows);
+      }
+      case "product":
+        return this.flushProducts();
+      case "conversation":
+        return this.writeConversations();
+      case "message":
+        return this.flushMessages();
+      case "order":
+        return this.flushOrders();
+      case "return": {
+        const rows = (await this.take("return")).map(({ record: r }) => {
+          const items = r.items.map((item) => ({ skuId: ids.optionalId("sku", item.sku), qty: item.qty }));
+          return [newId("ret"), ws, r.id, ids.id("order", r.order), r.kind, JSON.stringify(items), r.reason ?? null, instant(r.createdAt)];
+        });
+        return this.upsert("return", "return", rows);
+      }
+      case "review": {
+        const rows = (await this.take("review")).map(({ record: r }) => [newId("rev"), ws, r.id, ids.id("order", r.order), r.item ?? null, r.rating, r.text ?? null, instant(r.at)]);
+        return this.upsert("review", "review", rows);
+      }
     }
-    await this.upsert("conversation", "conversation");
   }
 
-  private async addProduct(r: ProductRecord): Promise<void> {
-    const productId = required(this.ids.product, r.id);
-    const attributes = JSON.stringify(r.attributes ?? {});
-    this.buffer("product", r.id, [productId, this.workspaceId, r.id, required(this.ids.shop, r.shop), r.title, r.category, r.priceCents, r.floorPriceCents ?? null, attributes]);
-    r.skus.forEach((s, i) => {
-      this.buffer("sku", s.id, [required(this.ids.sku, s.id), this.workspaceId, s.id, productId, i, s.color ?? null, s.size ?? null, s.stock]);
-    });
-    if ((this.rows.get("product")?.size ?? 0) >= this.batch || (this.rows.get("sku")?.size ?? 0) >= this.batch) await this.flushProducts();
+  private async flushAgents(): Promise<void> {
+    const held = await this.take("agent");
+    const withEmail = held.filter(({ record }) => record.email !== undefined);
+    if (withEmail.length > 0) {
+      await this.drain(); // the check reads agents, which a queued write may still change
+      await this.ids.checkAgentEmails(withEmail.map(({ line, record }) => ({ line, id: this.ids.id("agent", record.id), email: record.email!.toLowerCase() })));
+    }
+    const rows = held.map(({ record: r }) => [this.ids.id("agent", r.id), this.workspaceId, r.id, r.name, r.team, r.email?.toLowerCase() ?? null]);
+    await this.upsert("agent", "agent", rows);
   }
 
   /** Products, then their SKUs; SKUs a product no longer lists are removed. */
   private async flushProducts(): Promise<void> {
-    const skuRows = [...(this.rows.get("sku")?.values() ?? [])];
-    const productIds = [...(this.rows.get("product")?.values() ?? [])].map((row) => row[0] as string);
-    await this.upsert("product", "product");
-    await this.upsert("sku", null);
-    const kept = skuRows.map((row) => row[0] as string);
-    for (const part of chunks(productIds, this.batch)) {
+    const held = await this.take("product");
+    this.heldSkus = 0;
+    if (held.length === 0) return;
+    const { ids, workspaceId: ws } = this;
+    const products: Value[][] = [];
+    const skus: Value[][] = [];
+    for (const { record: r } of held) {
+      const productId = ids.id("product", r.id);
+      products.push([productId, ws, r.id, ids.id("shop", r.shop), r.title, r.category, r.priceCents, r.floorPriceCents ?? null, JSON.stringify(r.attributes ?? {})]);
+      r.skus.forEach((s, i) => skus.push([ids.id("sku", s.id), ws, s.id, productId, i, s.color ?? null, s.size ?? null, s.stock]));
+    }
+    await this.upsert("product", "product", products);
+    await this.upsert("sku", null, skus);
+    const kept = skus.map((row) => row[0] as string);
+    for (const part of chunks(products.map((row) => row[0] as string), this.batch)) {
       await this.send(() => this.db.execute(sql`delete from skus where ${anyOf("product_id", part)} and id <> all(${sql.param(kept)}::text[])`));
     }
   }
 
-  private async addConversation(r: ConversationRecord): Promise<void> {
-    if (this.written.has(r.id)) return; // written first because messages named it earlier
-    const row: Value[] = [required(this.ids.conversation, r.id), this.workspaceId, r.id, required(this.ids.shop, r.shop), required(this.ids.customer, r.customer), r.team, instant(r.startedAt), "closed", 0, null];
-    return this.queue("conversation", r.id, row);
-  }
-
-  /** Conversations that messages name before their own line go in before anything else. */
-  async writeEarly(early: Iterable<ConversationRecord>): Promise<void> {
-    for (const r of early) await this.addConversation(r);
-    await this.writeConversations();
-    for (const r of early) this.written.add(r.id);
-  }
-
-  private async addMessage(r: MessageRecord): Promise<void> {
-    const at = interchangeTimeMs(r.at)!;
-    const externalId = r.id ?? this.derive.next(r.conversation, r.from, r.agent, at, r.text);
-    this.messages.delete(externalId);
-    this.messages.set(externalId, { externalId, conversationId: required(this.ids.conversation, r.conversation), record: r, at });
-    if (this.messages.size >= this.batch) await this.flushMessages();
+  /**
+   * The held conversations, before any message that names them. A conversation this
+   * import creates goes in with the tail of its messages written so far (last_seq and
+   * last_message_at), which saves updating every new row again at the end.
+   */
+  private async writeConversations(): Promise<void> {
+    const { ids, workspaceId: ws } = this;
+    const rows = (await this.take("conversation")).map(({ record: r }) => {
+      const id = ids.id("conversation", r.id);
+      const row: Value[] = [id, ws, r.id, ids.id("shop", r.shop), ids.id("customer", r.customer), r.team, instant(r.startedAt), "closed", 0, null];
+      // A second line for the same conversation updates the row, which keeps its tail: finish() moves it.
+      if (this.conversationsSent.has(id)) {
+        this.insertedTail.delete(id);
+        return row;
+      }
+      this.conversationsSent.add(id);
+      const tail = this.conversationTail.get(id);
+      if (ids.created.has(id) && tail && Number.isFinite(tail.at)) {
+        row[LAST_SEQ] = tail.seq;
+        row[LAST_MESSAGE_AT] = new Date(tail.at).toISOString();
+        this.insertedTail.set(id, { ...tail });
+      }
+      return row;
+    });
+    await this.upsert("conversation", "conversation", rows);
   }
 
   /**
@@ -244,14 +300,19 @@ export class ImportWriter {
    * last, so live chat continues the same sequence.
    */
   private async flushMessages(): Promise<void> {
-    if (this.messages.size === 0) return;
-    const batch = [...this.messages.values()];
-    this.messages.clear();
+    const { ids } = this;
+    const batch: PendingMessage[] = (await this.take("message")).map(({ key, record }) => ({
+      externalId: key,
+      conversationId: ids.id("conversation", record.conversation),
+      record,
+      at: interchangeTimeMs(record.at)!,
+    }));
+    if (batch.length === 0) return;
     const existing = new Map<string, { conversation: string; seq: number }>();
     // A message of a conversation this import creates is new (it keeps no seq of its own to
     // look up), and a message moved from another conversation takes a new seq either way:
     // only messages of conversations that existed before are looked up.
-    const known = batch.filter((m) => !this.ids.created.has(m.conversationId)).map((m) => m.externalId);
+    const known = batch.filter((m) => !ids.created.has(m.conversationId)).map((m) => m.externalId);
     // What follows reads messages and conversations the queued writes may touch.
     if (known.length > 0) await this.drain();
     const found = known.length === 0 ? [] : await queryRows<{ external_id: string; conversation_id: string; seq: number }>(
@@ -261,8 +322,8 @@ export class ImportWriter {
     for (const row of found) existing.set(row.external_id, { conversation: row.conversation_id, seq: row.seq });
     const untracked = [...new Set(batch.map((m) => m.conversationId))].filter((id) => !this.conversationTail.has(id));
     // A conversation this import creates starts at seq 0 and nobody else can write to it yet.
-    for (const id of untracked) if (this.ids.created.has(id)) this.conversationTail.set(id, { seq: 0, at: -Infinity });
-    const unknown = untracked.filter((id) => !this.ids.created.has(id));
+    for (const id of untracked) if (ids.created.has(id)) this.conversationTail.set(id, { seq: 0, at: -Infinity });
+    const unknown = untracked.filter((id) => !ids.created.has(id));
     if (unknown.length > 0) {
       // Locked so live chat cannot take the same numbers while the import runs.
       const tails = await queryRows<{ id: string; last_seq: number; at: number | null }>(
@@ -277,45 +338,42 @@ export class ImportWriter {
       const seq = before && before.conversation === m.conversationId ? before.seq : ++tail.seq;
       tail.at = Math.max(tail.at, m.at);
       const r = m.record;
-      const agentId = optional(this.ids.agent, r.agent);
-      return [newId("msg"), this.workspaceId, m.externalId, m.conversationId, seq, r.from, agentId, r.text, new Date(m.at).toISOString()];
+      return [newId("msg"), this.workspaceId, m.externalId, m.conversationId, seq, r.from, ids.optionalId("agent", r.agent), r.text, new Date(m.at).toISOString()];
     });
     await this.writeConversations();
-    await this.send(() => upsertRows(this.db, SPECS.message, rows), (outcome) => this.count("message", outcome));
-  }
-
-  private async addOrder(r: OrderRecord): Promise<void> {
-    const orderId = required(this.ids.order, r.id);
-    const ws = this.workspaceId;
-    this.buffer("order", r.id, [orderId, ws, r.id, required(this.ids.shop, r.shop), required(this.ids.customer, r.customer), r.status, instant(r.createdAt), r.paidAt === null ? null : instant(r.paidAt), r.totalCents, r.shippingFeeCents ?? null]);
-    r.items.forEach((item, i) => {
-      const itemId = `oi_${orderId}_${i}`; // one row per position: a re-import rewrites the same rows
-      this.buffer("item", itemId, [itemId, ws, orderId, i, optional(this.ids.product, item.product), optional(this.ids.sku, item.sku), item.qty, item.priceCents]);
-    });
-    if ((this.rows.get("order")?.size ?? 0) >= this.batch || (this.rows.get("item")?.size ?? 0) >= this.batch) await this.flushOrders();
+    await this.upsert("message", "message", rows);
   }
 
   /** Orders, then their items; items past an order's new length are removed. */
   private async flushOrders(): Promise<void> {
-    const orderIds = [...(this.rows.get("order")?.values() ?? [])].map((row) => row[0] as string);
-    const kept = [...(this.rows.get("item")?.keys() ?? [])];
-    await this.upsert("order", "order");
-    await this.upsert("item", null);
-    for (const part of chunks(orderIds, this.batch)) {
+    const held = await this.take("order");
+    this.heldItems = 0;
+    if (held.length === 0) return;
+    const { ids, workspaceId: ws } = this;
+    const orders: Value[][] = [];
+    const items: Value[][] = [];
+    for (const { record: r } of held) {
+      const orderId = ids.id("order", r.id);
+      orders.push([orderId, ws, r.id, ids.id("shop", r.shop), ids.id("customer", r.customer), r.status, instant(r.createdAt), r.paidAt === null ? null : instant(r.paidAt), r.totalCents, r.shippingFeeCents ?? null]);
+      r.items.forEach((item, i) => {
+        const itemId = `oi_${orderId}_${i}`; // one row per position: a re-import rewrites the same rows
+        items.push([itemId, ws, orderId, i, ids.optionalId("product", item.product), ids.optionalId("sku", item.sku), item.qty, item.priceCents]);
+      });
+    }
+    await this.upsert("order", "order", orders);
+    await this.upsert("item", null, items);
+    const kept = items.map((row) => row[0] as string);
+    for (const part of chunks(orders.map((row) => row[0] as string), this.batch)) {
       await this.send(() => this.db.execute(sql`delete from order_items where ${anyOf("order_id", part)} and id <> all(${sql.param(kept)}::text[])`));
     }
   }
 
-  /** Writes what is still buffered and moves each touched conversation's last_seq past its messages. */
+  /** Writes what is still held, checks that every id named is defined, and moves each touched conversation's last_seq past its messages. */
   async finish(): Promise<void> {
-    for (const table of ["shop", "agent", "customer"] as const) await this.upsert(table, table);
-    await this.flushProducts();
-    await this.flushMessages();
-    await this.writeConversations();
-    await this.flushOrders();
-    await this.upsert("return", "return");
-    await this.upsert("review", "review");
+    for (const type of ["shop", "agent", "customer", "product", "message", "conversation", "order", "return", "review"] as const) await this.flush(type);
     await this.drain();
+    await this.ids.checkComplete();
+    await this.checkConversationsWritten();
     // New conversations whose row already holds their tail need nothing more.
     const moved = (id: string, tail: { seq: number; at: number }) => {
       const inserted = this.insertedTail.get(id);
@@ -334,6 +392,21 @@ export class ImportWriter {
       await dropTimelines(this.db, part.map(([id]) => id).filter((id) => !this.ids.created.has(id)));
     }
     await this.analyzeGrown();
+  }
+
+  /**
+   * messages.conversation_id has no foreign key (docs/decisions.md, 2026-12-03): instead of a
+   * check per message row, one statement per batch of conversations checks that every
+   * conversation that got messages has its row. Failing it is a bug in this importer.
+   */
+  private async checkConversationsWritten(): Promise<void> {
+    for (const part of chunks([...this.conversationTail.keys()], this.batch)) {
+      const [missing] = await queryRows<{ id: string }>(
+        this.db,
+        sql`select v.id from unnest(${sql.param(part)}::text[]) as v(id) where not exists (select 1 from conversations c where c.id = v.id) limit 1`,
+      );
+      if (missing) throw new Error(`import: messages were written for conversation ${missing.id}, which has no row; nothing was imported`);
+    }
   }
 
   /**

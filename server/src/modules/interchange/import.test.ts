@@ -32,7 +32,7 @@ afterEach(async () => {
   await database.close();
 });
 
-const fromText = (text: string) => () => Readable.from([Buffer.from(text, "utf8")]);
+const fromText = (text: string) => Readable.from([Buffer.from(text, "utf8")]);
 const lines = (...records: object[]) => records.map((r) => JSON.stringify(r)).join("\n") + "\n";
 
 const TABLES = ["workspaces", "shops", "agents", "customers", "products", "skus", "conversations", "messages", "orders", "order_items", "returns", "reviews"];
@@ -70,7 +70,7 @@ async function failure(promise: Promise<unknown>): Promise<InterchangeError> {
 
 describe("importInterchange", () => {
   it("writes every record and counts them per type", async () => {
-    const result = await importInterchange(database.db, () => GOLDEN);
+    const result = await importInterchange(database.db, GOLDEN);
     expect(result.records).toEqual({ shop: 1, agent: 2, customer: 6, product: 0, conversation: 7, message: 16, order: 7, return: 0, review: 0 });
     expect(result.created).toEqual(result.records);
     const [shop] = await queryRows<{ external_id: string; timezone: string }>(database.db, sql`select external_id, timezone from shops`);
@@ -80,9 +80,9 @@ describe("importInterchange", () => {
   });
 
   it("changes nothing when the same file is imported twice", async () => {
-    await importInterchange(database.db, () => GOLDEN);
+    await importInterchange(database.db, GOLDEN);
     const before = await snapshot();
-    const again = await importInterchange(database.db, () => GOLDEN);
+    const again = await importInterchange(database.db, GOLDEN);
     expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
     expect(Object.values(again.updated).every((n) => n === 0)).toBe(true);
     expect(await snapshot()).toEqual(before);
@@ -108,7 +108,7 @@ describe("importInterchange", () => {
   });
 
   it("writes nothing when line 500 is bad, and names the line and the field", async () => {
-    await importInterchange(database.db, () => SAMPLE);
+    await importInterchange(database.db, SAMPLE);
     const before = await snapshot();
     const body = [
       JSON.stringify({ type: "shop", id: "big", name: "Big" }),
@@ -175,7 +175,7 @@ describe("importInterchange", () => {
   });
 
   it("refuses an agent message naming an unknown agent, and a duplicate agent email", async () => {
-    await importInterchange(database.db, () => SAMPLE);
+    await importInterchange(database.db, SAMPLE);
     const before = await snapshot();
     const unknown = lines({ type: "message", conversation: "v1", from: "agent", agent: "ghost", at: "2026-09-02T10:00:00+08:00", text: "x" });
     expect((await failure(importInterchange(database.db, fromText(unknown)))).field).toBe("message.agent");
@@ -185,7 +185,7 @@ describe("importInterchange", () => {
   });
 
   it("adds messages to a conversation imported earlier, continuing its sequence, and live chat continues after", async () => {
-    const first = await importInterchange(database.db, () => SAMPLE);
+    const first = await importInterchange(database.db, SAMPLE);
     const more = lines(
       { type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:01:00+08:00", text: "four" },
       { type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:00:59+08:00", text: "five" },
@@ -231,7 +231,7 @@ describe("importInterchange", () => {
   });
 
   it("keeps a double send as two messages without ids, idempotently", async () => {
-    await importInterchange(database.db, () => SAMPLE);
+    await importInterchange(database.db, SAMPLE);
     const twice = { type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:03:00+08:00", text: "在吗" };
     const text = lines(twice, twice, { ...twice, text: "?" }, twice);
     await importInterchange(database.db, fromText(text));
@@ -256,18 +256,75 @@ describe("importInterchange", () => {
     expect(rows).toEqual([{ text: "one", seq: 1 }, { text: "two", seq: 2 }]);
   });
 
+  it("accepts more messages than a batch before their conversation's line, and still refuses a conversation the file never gives", async () => {
+    const many = 2.5 * batchSize(database.kind);
+    const messages = Array.from({ length: many }, (_, i) => ({ type: "message", conversation: "v1", from: "buyer", at: "2026-09-01T10:00:00+08:00", text: `m${i}` }));
+    const rest = [
+      { type: "shop", id: "s1", name: "A" },
+      { type: "customer", id: "c1", nick: "n" },
+      { type: "conversation", id: "v1", shop: "s1", customer: "c1", team: "presales", startedAt: "2026-09-01T10:00:00+08:00" },
+    ];
+    // Batches of messages go in before the conversation row; the end of the import checks it exists.
+    const result = await importInterchange(database.db, fromText(lines(...messages, ...rest)));
+    expect(result.created).toMatchObject({ message: many, conversation: 1 });
+    const [tail] = await queryRows<{ last_seq: number; n: number; first: string }>(
+      database.db,
+      sql`select c.last_seq, (select count(*)::int from messages) as n, (select text from messages where seq = 1) as first from conversations c`,
+    );
+    expect(tail).toEqual({ last_seq: many, n: many, first: "m0" });
+
+    const orphans = messages.map((m) => ({ ...m, conversation: "v2" }));
+    const err = await failure(importInterchange(database.db, fromText(lines(...orphans, ...rest))));
+    expect(err.message).toBe('line 1: message.conversation: conversation "v2" is neither in the file nor in the workspace');
+    expect(await queryRows(database.db, sql`select id from conversations where external_id = 'v2'`)).toEqual([]);
+    expect((await queryRows(database.db, sql`select id from messages`)).length).toBe(many);
+  });
+
+  it("refers to rows made in the app by their QinDesk id, and a definition under that id takes the row over", async () => {
+    const { workspaceId } = await importInterchange(database.db, SAMPLE);
+    const [conversation] = await queryRows<{ id: string; shop_id: string }>(database.db, sql`select id, shop_id from conversations`);
+    await database.db.execute(sql`insert into customers (id, workspace_id, nick) values ('cus_app', ${workspaceId}, '店里加的')`);
+    const text = lines(
+      { type: "message", conversation: conversation!.id, from: "buyer", at: "2026-09-01T11:00:00+08:00", text: "by our own id" },
+      { type: "order", id: "o-app", shop: "s1", customer: "cus_app", createdAt: "2026-09-01T11:00:00+08:00", paidAt: null, status: "created", items: [], total: 1 },
+      { type: "customer", id: "cus_app", nick: "改名了" },
+    );
+    const result = await importInterchange(database.db, fromText(text));
+    expect(result.created).toMatchObject({ message: 1, order: 1, customer: 0 });
+    expect(result.updated).toMatchObject({ customer: 1 });
+    const customers = await queryRows<{ id: string; external_id: string; nick: string }>(database.db, sql`select id, external_id, nick from customers where id = 'cus_app'`);
+    expect(customers).toEqual([{ id: "cus_app", external_id: "cus_app", nick: "改名了" }]);
+    const [order] = await queryRows<{ customer_id: string }>(database.db, sql`select customer_id from orders where external_id = 'o-app'`);
+    expect(order!.customer_id).toBe("cus_app");
+    const [message] = await queryRows<{ conversation_id: string }>(database.db, sql`select conversation_id from messages where text = 'by our own id'`);
+    expect(message!.conversation_id).toBe(conversation!.id);
+
+    // A row imported under another id is that record's: a line defining its QinDesk id is refused,
+    // whether or not a line named it before, in the same batch or an earlier one.
+    const [imported] = await queryRows<{ id: string }>(database.db, sql`select id from customers where external_id <> id limit 1`);
+    const naming = { type: "order", id: "o-x", shop: "s1", customer: imported!.id, createdAt: "2026-09-01T11:00:00+08:00", paidAt: null, status: "created", items: [], total: 1 };
+    const filler = Array.from({ length: batchSize(database.kind) }, (_, i) => ({ ...naming, id: `o-f${i}` }));
+    const clash = { type: "customer", id: imported!.id, nick: "x" };
+    const before = await snapshot();
+    for (const [body, line] of [[[clash], 1], [[naming, clash], 2], [[...filler, naming, clash], filler.length + 2]] as const) {
+      const err = await failure(importInterchange(database.db, fromText(lines(...body))));
+      expect(err.message).toBe(`line ${line}: customer.id: "${imported!.id}" is the QinDesk id of a customer imported under another id`);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("imports into the workspace named, and refuses one that does not exist", async () => {
     await queryRows(database.db, sql`insert into workspaces (id, name) values ('ws_a', 'A'), ('ws_b', 'B') returning id`);
-    const result = await importInterchange(database.db, () => SAMPLE, { workspaceId: "ws_b" });
+    const result = await importInterchange(database.db, SAMPLE, { workspaceId: "ws_b" });
     expect(result.workspaceId).toBe("ws_b");
-    await expect(importInterchange(database.db, () => SAMPLE, { workspaceId: "ws_zz" })).rejects.toThrow('no workspace "ws_zz"');
+    await expect(importInterchange(database.db, SAMPLE, { workspaceId: "ws_zz" })).rejects.toThrow('no workspace "ws_zz"');
   });
 });
 
 describe("exportInterchange", () => {
   it("gives back the imported records (import → export → import is stable)", async () => {
     const input = await records(GOLDEN);
-    const { workspaceId } = await importInterchange(database.db, () => GOLDEN);
+    const { workspaceId } = await importInterchange(database.db, GOLDEN);
     const out = await exported(workspaceId);
     // The fixture is written in export order with shop-time offsets: the export equals it.
     expect(out).toEqual(input);
@@ -276,13 +333,13 @@ describe("exportInterchange", () => {
     const before = await snapshot();
     const file = join(scratch, "export.jsonl");
     writeFileSync(file, out.map(formatInterchangeRecord).join("\n") + "\n");
-    const again = await importInterchange(database.db, () => file);
+    const again = await importInterchange(database.db, file);
     expect(Object.values(again.updated).every((n) => n === 0)).toBe(true);
     expect(await snapshot()).toEqual(before);
   });
 
   it("normalizes the sample: times in shop time, jsonb key order aside", async () => {
-    const { workspaceId } = await importInterchange(database.db, () => SAMPLE);
+    const { workspaceId } = await importInterchange(database.db, SAMPLE);
     const out = await exported(workspaceId);
     const input = await records(SAMPLE);
     const o2 = input.find((r) => r.type === "order" && r.id === "o2") as { createdAt: string };

@@ -35,7 +35,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, db: Db, hooks: {
           return reply.code(400).send({ error: { code: "invalid", message: `send the file as ${FILE_TYPES.join(" or ")}`, field: "content-type" } });
         }
         try {
-          const result = await importInterchange(db, () => Readable.from([Buffer.from(body, "utf8")]), { workspaceId: auth.agent.workspaceId });
+          const result = await importInterchange(db, Readable.from([Buffer.from(body, "utf8")]), { workspaceId: auth.agent.workspaceId });
           await recordAudit(db, auth, "data.import", "workspace", auth.agent.workspaceId, { records: result.records });
           // Imported messages become searchable (in the background); imported reviews get follow-ups.
           await hooks.afterImport?.(auth.agent.workspaceId);

@@ -31,9 +31,9 @@ async function openFile(path: string): Promise<NodeJS.ReadableStream> {
  * upload), in file order, blank lines skipped. Throws InterchangeError naming
  * the line and the field at the first bad line; records before it have already
  * been yielded, so a caller that must not write partially wraps the whole
- * import in one transaction.
+ * import in one transaction. `read.bytes` follows how much of the input has been taken in.
  */
-export async function* readInterchange(input: NodeJS.ReadableStream | string): AsyncGenerator<InterchangeLine> {
+export async function* readInterchange(input: NodeJS.ReadableStream | string, read?: { bytes: number }): AsyncGenerator<InterchangeLine> {
   const source = typeof input === "string" ? await openFile(input) : input;
   const decoded = new StrictUtf8Decoder();
   // pipeline forwards a read error of the source (EIO, a dropped upload) to the decoder, hence to readline.
@@ -43,6 +43,7 @@ export async function* readInterchange(input: NodeJS.ReadableStream | string): A
   try {
     for await (const text of lines) {
       line += 1;
+      if (read) read.bytes = decoded.bytesRead;
       const record = parseInterchangeLine(text, line);
       if (record) yield { line, record };
     }

@@ -14,12 +14,15 @@ export class StrictUtf8Decoder extends Transform {
   /** Line breaks passed so far: the current line is this + 1. */
   private linesDone = 0;
   private bytesInLine = 0;
+  /** Bytes taken in so far (for a progress bar). */
+  bytesRead = 0;
 
   constructor() {
     super({ readableObjectMode: false, decodeStrings: true, encoding: "utf8" });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytesRead += chunk.length;
     let text: string;
     try {
       text = this.decoder.decode(chunk, { stream: true });
