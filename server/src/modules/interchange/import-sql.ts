@@ -25,6 +25,26 @@ export interface UpsertOutcome {
   updated: number;
 }
 
+const NEEDS_ESCAPE = /["\\]/;
+
+/**
+ * Column `i` of the rows as a PostgreSQL array literal ({"a","b\"c",NULL,12}), sent as one
+ * text parameter. The drivers would build the same text, escaping every element with two
+ * regular expressions; most of an import's values need none, and that escaping was ~7 % of
+ * the importer's own time. Every string is quoted, so "NULL" and "" stay strings.
+ */
+export function arrayLiteral(rows: readonly Value[][], i: number): string {
+  let out = "{";
+  for (let r = 0; r < rows.length; r++) {
+    const value = rows[r]![i];
+    if (r > 0) out += ",";
+    if (value === null || value === undefined) out += "NULL";
+    else if (typeof value === "number") out += String(value);
+    else out += `"${NEEDS_ESCAPE.test(value) ? value.replace(/["\\]/g, "\\$&") : value}"`;
+  }
+  return `${out}}`;
+}
+
 /**
  * Insert rows (arrays in `columns` order), updating those whose conflict key exists
  * and differs. The rows go as one array parameter per column through unnest(): the
@@ -35,7 +55,7 @@ export async function upsertRows(db: Db, spec: UpsertSpec, rows: readonly Value[
   if (rows.length === 0) return { created: 0, updated: 0 };
   const names = spec.columns.map(([name]) => name);
   const updated = names.filter((name) => !spec.keep.includes(name) && !spec.conflict.includes(name));
-  const arrays = spec.columns.map(([, cast], i) => sql`${sql.param(rows.map((row) => row[i] ?? null))}::${sql.raw(cast)}[]`);
+  const arrays = spec.columns.map(([, cast], i) => sql`${sql.param(arrayLiteral(rows, i))}::${sql.raw(cast)}[]`);
   const quoted = (list: readonly string[], prefix = "") => sql.raw(list.map((name) => `${prefix}"${name}"`).join(", "));
   const assignments = sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "));
   const where = spec.conflictWhere ? sql.raw(` where ${spec.conflictWhere}`) : sql``;

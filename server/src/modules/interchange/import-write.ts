@@ -70,6 +70,8 @@ interface Held<R> {
   line: number;
   key: string;
   record: R;
+  /** A message's instant (epoch ms), parsed once. */
+  atMs?: number;
 }
 
 interface PendingMessage {
@@ -159,8 +161,9 @@ export class ImportWriter {
       case "message": {
         ids.refer("conversation", record.conversation, line, "message.conversation");
         ids.refer("agent", record.agent, line, "message.agent");
-        const key = record.id ?? this.derive.next(record.conversation, record.from, record.agent, interchangeTimeMs(record.at)!, record.text);
-        return this.hold(line, key, record);
+        const atMs = interchangeTimeMs(record.at)!;
+        const key = record.id ?? this.derive.next(record.conversation, record.from, record.agent, atMs, record.text);
+        return this.hold(line, key, record, atMs);
       }
       case "order":
         ids.refer("shop", record.shop, line, "order.shop");
@@ -182,11 +185,11 @@ export class ImportWriter {
     }
   }
 
-  private async hold(line: number, key: string, record: InterchangeRecord): Promise<void> {
+  private async hold(line: number, key: string, record: InterchangeRecord, atMs?: number): Promise<void> {
     let held = this.held.get(record.type);
     if (!held) this.held.set(record.type, (held = new Map()));
     held.delete(key); // a repeated id in one batch: the later line wins
-    held.set(key, { line, key, record });
+    held.set(key, { line, key, record, atMs });
     const full = held.size >= this.batch || (record.type === "product" && this.heldSkus >= this.batch) || (record.type === "order" && this.heldItems >= this.batch);
     if (full) await this.flush(record.type);
   }
@@ -301,11 +304,11 @@ export class ImportWriter {
    */
   private async flushMessages(): Promise<void> {
     const { ids } = this;
-    const batch: PendingMessage[] = (await this.take("message")).map(({ key, record }) => ({
+    const batch: PendingMessage[] = (await this.take("message")).map(({ key, record, atMs }) => ({
       externalId: key,
       conversationId: ids.id("conversation", record.conversation),
       record,
-      at: interchangeTimeMs(record.at)!,
+      at: atMs!,
     }));
     if (batch.length === 0) return;
     const existing = new Map<string, { conversation: string; seq: number }>();
