@@ -70,7 +70,7 @@ export class IdResolver {
 
   /** A line defines this record. */
   define(type: RefType, id: string, line: number, field: string): void {
-    if (this.ids[type].has(id) && !this.wanted[type].has(id)) this.defineResolved(type, id, { line, field });
+    if (this.ids[type].has(id)) this.defineResolved(type, id, { line, field });
     else this.wanted[type].set(id, { line, field, defined: true });
   }
 

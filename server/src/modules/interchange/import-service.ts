@@ -9,7 +9,8 @@ import { engineOf, queryRows, type Db } from "../../platform/db/database";
 import { newId } from "../../platform/db/ids";
 import { emptyCounts, FileChecks, type Counts, type ImportSource, type Progress } from "./import-checks";
 import { IdResolver } from "./import-resolve";
-import { batchSize, ImportWriter } from "./import-write";
+import { batchSize } from "./import-tables";
+import { ImportWriter } from "./import-write";
 import { readInterchange } from "./reader";
 
 export interface ImportResult {
@@ -79,4 +80,3 @@ async function fileSize(path: string): Promise<number | null> {
   }
 }
 
-export { emptyCounts };

@@ -4,59 +4,21 @@
 // order item after its order. Messages have no foreign key to their conversation: the
 // importer checks that every conversation they name has its row, once, at the end.
 import { sql } from "drizzle-orm";
-import { queryRows, type Database, type Db } from "../../platform/db/database";
+import { queryRows, type Db } from "../../platform/db/database";
 import { newId } from "../../platform/db/ids";
 import { newToken } from "../../platform/auth/tokens";
-import { anyOf, chunks, upsertRows, type UpsertSpec, type Value } from "./import-sql";
+import { anyOf, chunks, upsertRows, type Value } from "./import-sql";
+import { LAST_MESSAGE_AT, LAST_SEQ, SPECS, type Table } from "./import-tables";
 import { emptyCounts, type Counts } from "./import-checks";
 import type { IdResolver } from "./import-resolve";
 import { MessageIdDeriver } from "./message-ids";
 import type { InterchangeRecord, MessageRecord, RecordType } from "./records";
 import { interchangeTimeMs } from "./times";
+import { WriteQueue } from "./write-queue";
 import { dropTimelines } from "../analytics/timelines";
 
-/**
- * Rows per statement. Each statement costs PostgreSQL a round trip during which it
- * waits for this process (bench/import.ts: 1,000 → 5,000 took a fresh import from 11.3
- * to 8.1 s). PGlite has no round trip and is nearly flat: 1,000 11.4–12.0 s, 2,000
- * 10.4–11.1 s, 3,000 11.4 s, 4,000 11.1–11.4 s (the machine's noise is about ±1 s).
- */
-export function batchSize(engine: Database["kind"] | undefined): number {
-  return engine === "postgres" ? 5_000 : 2_000;
-}
 /** A table whose new rows are at least this many, and a tenth of it, is analyzed at the end. */
 const ANALYZE_AFTER = 1_000;
-/**
- * Writes queued and not yet answered. On PostgreSQL the server works on one while this
- * process parses the next lines (two cores, both busy). They run one after another in
- * the order queued, so a message still follows its conversation.
- */
-const IN_FLIGHT = 4;
-const EXTERNAL = ["workspace_id", "external_id"];
-
-const SPECS = {
-  shop: { table: "shops", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["name", "text"], ["platform", "text"], ["timezone", "text"], ["widget_secret", "text"]], conflict: EXTERNAL, keep: ["id", "workspace_id", "widget_secret"] },
-  agent: { table: "agents", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["name", "text"], ["team", "text"], ["email", "text"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
-  customer: { table: "customers", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["nick", "text"], ["name", "text"], ["phone", "text"], ["birthday", "text"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
-  product: { table: "products", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["title", "text"], ["category", "text"], ["price_cents", "integer"], ["floor_price_cents", "integer"], ["attributes", "jsonb"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
-  sku: { table: "skus", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["product_id", "text"], ["position", "integer"], ["color", "text"], ["size", "text"], ["stock", "integer"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
-  // Imported conversations are history: closed, so they do not land in the live queue. A new
-  // conversation's row carries the tail of the messages written with it; an existing one keeps
-  // its own, moved forward in finish().
-  conversation: { table: "conversations", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["customer_id", "text"], ["team", "text"], ["started_at", "timestamptz"], ["status", "text"], ["last_seq", "integer"], ["last_message_at", "timestamptz"]], conflict: EXTERNAL, keep: ["id", "workspace_id", "status", "last_seq", "last_message_at"] },
-  message: { table: "messages", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["conversation_id", "text"], ["seq", "bigint"], ["sender", "text"], ["agent_id", "text"], ["text", "text"], ["created_at", "timestamptz"]], conflict: EXTERNAL, conflictWhere: "external_id is not null", keep: ["id", "workspace_id"] },
-  order: { table: "orders", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["shop_id", "text"], ["customer_id", "text"], ["status", "text"], ["created_at", "timestamptz"], ["paid_at", "timestamptz"], ["total_cents", "integer"], ["shipping_fee_cents", "integer"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
-  item: { table: "order_items", columns: [["id", "text"], ["workspace_id", "text"], ["order_id", "text"], ["position", "integer"], ["product_id", "text"], ["sku_id", "text"], ["qty", "integer"], ["price_cents", "integer"]], conflict: ["id"], keep: ["id", "workspace_id"] },
-  return: { table: "returns", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["order_id", "text"], ["kind", "text"], ["items", "jsonb"], ["reason", "text"], ["created_at", "timestamptz"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
-  review: { table: "reviews", columns: [["id", "text"], ["workspace_id", "text"], ["external_id", "text"], ["order_id", "text"], ["item", "text"], ["rating", "text"], ["text", "text"], ["at", "timestamptz"]], conflict: EXTERNAL, keep: ["id", "workspace_id"] },
-} satisfies Record<string, UpsertSpec>;
-
-type Table = keyof typeof SPECS;
-
-/** Where a conversation row holds its tail (filled in by writeConversations). */
-const column = (table: Table, name: string) => SPECS[table].columns.findIndex(([column]) => column === name);
-const LAST_SEQ = column("conversation", "last_seq");
-const LAST_MESSAGE_AT = column("conversation", "last_message_at");
 
 /** Interchange time text → ISO instant (already validated when the line was read). */
 function instant(text: string): string {
@@ -98,9 +60,7 @@ export class ImportWriter {
   private readonly insertedTail = new Map<string, { seq: number; at: number }>();
   /** Every conversation whose row has been sent. */
   private readonly conversationsSent = new Set<string>();
-  /** One link per queued write; each runs after the one before and fails when any before it failed. */
-  private readonly inFlight: Promise<void>[] = [];
-  private failure: { error: unknown } | null = null;
+  private readonly queue = new WriteQueue();
   readonly counts: WriteCounts = { created: emptyCounts(), updated: emptyCounts() };
 
   constructor(
@@ -110,26 +70,9 @@ export class ImportWriter {
     private readonly batch: number,
   ) {}
 
-  /** Queue a write without waiting for it, unless too many are still unanswered. */
-  private async send<T>(write: () => Promise<T>, then: (result: T) => void = () => {}): Promise<void> {
-    // Only drain empties the list, awaiting every link: after it nothing is unanswered.
-    if (this.failure) throw this.failure.error;
-    const previous = this.inFlight.at(-1) ?? Promise.resolve();
-    const link = previous.then(async () => then(await write()));
-    // The first failure stops the reading at the next batch; every link after it fails the same way.
-    link.catch((error: unknown) => (this.failure ??= { error }));
-    this.inFlight.push(link);
-    while (this.inFlight.length > IN_FLIGHT) await this.inFlight.shift();
-  }
-
-  /** Wait for every queued write (before reading what they wrote); the first failure is thrown. */
-  private async drain(): Promise<void> {
-    while (this.inFlight.length > 0) await this.inFlight.shift();
-  }
-
   private async upsert(table: Table, type: RecordType | null, rows: Value[][]): Promise<void> {
     if (rows.length === 0) return;
-    await this.send(() => upsertRows(this.db, SPECS[table], rows), (outcome) => this.count(type, outcome));
+    await this.queue.send(() => upsertRows(this.db, SPECS[table], rows), (outcome) => this.count(type, outcome));
   }
 
   private count(type: RecordType | null, outcome: { created: number; updated: number }): void {
@@ -242,7 +185,7 @@ export class ImportWriter {
     const held = await this.take("agent");
     const withEmail = held.filter(({ record }) => record.email !== undefined);
     if (withEmail.length > 0) {
-      await this.drain(); // the check reads agents, which a queued write may still change
+      await this.queue.drain(); // the check reads agents, which a queued write may still change
       await this.ids.checkAgentEmails(withEmail.map(({ line, record }) => ({ line, id: this.ids.id("agent", record.id), email: record.email!.toLowerCase() })));
     }
     const rows = held.map(({ record: r }) => [this.ids.id("agent", r.id), this.workspaceId, r.id, r.name, r.team, r.email?.toLowerCase() ?? null]);
@@ -266,7 +209,7 @@ export class ImportWriter {
     await this.upsert("sku", null, skus);
     const kept = skus.map((row) => row[0] as string);
     for (const part of chunks(products.map((row) => row[0] as string), this.batch)) {
-      await this.send(() => this.db.execute(sql`delete from skus where ${anyOf("product_id", part)} and id <> all(${sql.param(kept)}::text[])`));
+      await this.queue.send(() => this.db.execute(sql`delete from skus where ${anyOf("product_id", part)} and id <> all(${sql.param(kept)}::text[])`));
     }
   }
 
@@ -317,7 +260,7 @@ export class ImportWriter {
     // only messages of conversations that existed before are looked up.
     const known = batch.filter((m) => !ids.created.has(m.conversationId)).map((m) => m.externalId);
     // What follows reads messages and conversations the queued writes may touch.
-    if (known.length > 0) await this.drain();
+    if (known.length > 0) await this.queue.drain();
     const found = known.length === 0 ? [] : await queryRows<{ external_id: string; conversation_id: string; seq: number }>(
       this.db,
       sql`select external_id, conversation_id, seq::float8 as seq from messages where workspace_id = ${this.workspaceId} and ${anyOf("external_id", known)}`,
@@ -367,14 +310,14 @@ export class ImportWriter {
     await this.upsert("item", null, items);
     const kept = items.map((row) => row[0] as string);
     for (const part of chunks(orders.map((row) => row[0] as string), this.batch)) {
-      await this.send(() => this.db.execute(sql`delete from order_items where ${anyOf("order_id", part)} and id <> all(${sql.param(kept)}::text[])`));
+      await this.queue.send(() => this.db.execute(sql`delete from order_items where ${anyOf("order_id", part)} and id <> all(${sql.param(kept)}::text[])`));
     }
   }
 
   /** Writes what is still held, checks that every id named is defined, and moves each touched conversation's last_seq past its messages. */
   async finish(): Promise<void> {
     for (const type of ["shop", "agent", "customer", "product", "message", "conversation", "order", "return", "review"] as const) await this.flush(type);
-    await this.drain();
+    await this.queue.drain();
     await this.ids.checkComplete();
     await this.checkConversationsWritten();
     // New conversations whose row already holds their tail need nothing more.

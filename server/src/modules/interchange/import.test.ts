@@ -14,7 +14,7 @@ import { storeMessage } from "../conversations/store-message";
 import { InterchangeError } from "./errors";
 import { exportInterchange } from "./export-service";
 import { importInterchange } from "./import-service";
-import { batchSize } from "./import-write";
+import { batchSize } from "./import-tables";
 import { readInterchange } from "./reader";
 import type { InterchangeRecord } from "./records";
 import { formatInterchangeRecord } from "./writer";
